@@ -1,0 +1,12 @@
+package org.licensecentral.activation;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class ActivationServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ActivationServiceApplication.class, args);
+    }
+}

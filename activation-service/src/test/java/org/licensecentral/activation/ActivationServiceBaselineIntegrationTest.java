@@ -1,0 +1,6 @@
+package org.licensecentral.activation;
+
+import org.licensecentral.testsupport.ServiceBaselineIntegrationTest;
+
+class ActivationServiceBaselineIntegrationTest extends ServiceBaselineIntegrationTest {
+}

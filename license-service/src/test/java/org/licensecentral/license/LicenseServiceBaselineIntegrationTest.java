@@ -1,0 +1,6 @@
+package org.licensecentral.license;
+
+import org.licensecentral.testsupport.ServiceBaselineIntegrationTest;
+
+class LicenseServiceBaselineIntegrationTest extends ServiceBaselineIntegrationTest {
+}

@@ -1,0 +1,6 @@
+package org.licensecentral.notification;
+
+import org.licensecentral.testsupport.ServiceBaselineIntegrationTest;
+
+class NotificationServiceBaselineIntegrationTest extends ServiceBaselineIntegrationTest {
+}

@@ -1,0 +1,35 @@
+package org.licensecentral.support.messaging;
+
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.support.KafkaHeaderMapper;
+
+/**
+ * CloudEvents Kafka binding headers ({@code ce_id}, {@code ce_type}, ...) as plain UTF-8 on the
+ * wire and as Strings in Spring messages, whoever produced them. Without this the binder's header
+ * mapper hands a consumer the raw bytes of a header that a non-Spring producer (the web store)
+ * wrote, so deduplication on {@code ce_id} would compare a byte array with a String.
+ */
+@AutoConfiguration
+@ConditionalOnClass(BinderHeaderMapper.class)
+public class CloudEventsKafkaAutoConfiguration {
+
+    static final String[] CLOUD_EVENTS_HEADERS = {
+        "ce_id", "ce_type", "ce_source", "ce_specversion", "ce_time", "ce_subject", "ce_dataschema",
+    };
+
+    // The Kafka binder uses the KafkaHeaderMapper bean of this name when there is one.
+    @Bean
+    @ConditionalOnMissingBean(name = "kafkaBinderHeaderMapper")
+    KafkaHeaderMapper kafkaBinderHeaderMapper() {
+        BinderHeaderMapper mapper = new BinderHeaderMapper();
+        for (String header : CLOUD_EVENTS_HEADERS) {
+            mapper.addRawMappedHeader(header, true);
+        }
+        return mapper;
+    }
+}

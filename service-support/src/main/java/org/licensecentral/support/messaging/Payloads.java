@@ -1,0 +1,24 @@
+package org.licensecentral.support.messaging;
+
+import org.springframework.messaging.Message;
+
+/**
+ * The guard every Spring Cloud Stream consumer calls first. When Spring Cloud Function cannot
+ * convert a record (malformed JSON, wrong shape) it does not fail: it invokes the consumer with the
+ * raw bytes. Throwing {@link UnreadableMessageException} here instead sends the record to the
+ * binding's dead-letter topic at once, and the consumer goes on with the next record.
+ */
+public final class Payloads {
+
+    private Payloads() {
+    }
+
+    public static <T> T require(Message<?> message, Class<T> type) {
+        Object payload = message.getPayload();
+        if (!type.isInstance(payload)) {
+            throw new UnreadableMessageException(
+                    "payload is not a readable " + type.getSimpleName() + " (got " + payload.getClass().getSimpleName() + ")");
+        }
+        return type.cast(payload);
+    }
+}

@@ -1,0 +1,45 @@
+package org.licensecentral.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.Map;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Puts a Spring test context on the shared {@link TestInfrastructure}: Kafka (plain Spring Kafka
+ * and the Spring Cloud Stream binder), MongoDB (a database named after
+ * {@code spring.application.name}) and SMTP. Use it next to {@code @SpringBootTest}; contexts with
+ * the same configuration are cached and reused across test classes as usual.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ContextConfiguration(initializers = RealInfrastructure.Initializer.class)
+public @interface RealInfrastructure {
+
+    class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestInfrastructure infrastructure = TestInfrastructure.get();
+            String database = context.getEnvironment().getProperty("spring.application.name", "test");
+            String kafka = infrastructure.kafkaBootstrapServers();
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(
+                    "licensecentral-test-infrastructure",
+                    Map.of("spring.kafka.bootstrap-servers", kafka,
+                            "spring.cloud.stream.kafka.binder.brokers", kafka,
+                            "spring.data.mongodb.uri", infrastructure.mongoConnectionString() + "/" + database,
+                            "spring.mail.host", "127.0.0.1",
+                            "spring.mail.port", infrastructure.mail().getSmtp().getPort())));
+        }
+    }
+}

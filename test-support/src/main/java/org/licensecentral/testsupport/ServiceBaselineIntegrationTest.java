@@ -1,0 +1,72 @@
+package org.licensecentral.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What every License Central service promises before it does anything of its own: it starts on
+ * the real infrastructure, reports liveness and readiness, exposes Prometheus metrics tagged with
+ * its name, and answers errors as RFC 9457 problem+json. Each service extends this once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "management.endpoint.health.show-details=always") // a failing probe says why
+// Spring Boot tests switch metrics export and tracing off unless asked; these are what is tested.
+@AutoConfigureObservability
+@RealInfrastructure
+public abstract class ServiceBaselineIntegrationTest {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @Value("${spring.application.name}")
+    private String application;
+
+    @Test
+    void reportsLivenessAndReadinessUp() throws Exception {
+        for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+            HttpResponse<String> response = get(probe);
+            assertThat(response.statusCode()).as(probe + " " + response.body()).isEqualTo(200);
+            assertThat(response.body()).as(probe).contains("\"status\":\"UP\"");
+        }
+    }
+
+    @Test
+    void exposesJvmAndHttpMetricsTaggedWithTheApplication() throws Exception {
+        get("/actuator/health");
+
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .contains("jvm_memory_used_bytes{application=\"" + application + "\"")
+                .containsPattern("http_server_requests_seconds_count\\{application=\"" + application + "\"");
+    }
+
+    @Test
+    void answersAnUnknownPathWithProblemJson() throws Exception {
+        HttpResponse<String> response = get("/no-such-path");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":404").contains("\"instance\":\"/no-such-path\"");
+    }
+
+    protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

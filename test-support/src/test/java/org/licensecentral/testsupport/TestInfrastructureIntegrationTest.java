@@ -1,0 +1,88 @@
+package org.licensecentral.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Store;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Each kind of infrastructure, in each mode, does the real thing: a broker round trip, a stored document, a mail read back over IMAP. */
+class TestInfrastructureIntegrationTest {
+
+    @ParameterizedTest
+    @EnumSource(TestInfrastructure.Mode.class)
+    void kafkaDeliversAProducedRecordToAConsumer(TestInfrastructure.Mode mode) throws Exception {
+        String servers = infrastructure(mode).kafkaBootstrapServers();
+        String topic = "infrastructure-check-" + UUID.randomUUID();
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>(topic, "key-1", "hello")).get();
+        }
+
+        assertThat(TopicReader.read(servers, topic, 1)).singleElement()
+                .satisfies(record -> {
+                    assertThat(record.key()).isEqualTo("key-1");
+                    assertThat(record.value()).isEqualTo("hello");
+                });
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestInfrastructure.Mode.class)
+    void mongoStoresAndFindsADocument(TestInfrastructure.Mode mode) {
+        try (MongoClient client = MongoClients.create(infrastructure(mode).mongoConnectionString())) {
+            MongoCollection<Document> collection = client.getDatabase("infrastructure-check").getCollection("docs");
+            String id = UUID.randomUUID().toString();
+            collection.insertOne(new Document("_id", id).append("product", "Backup"));
+
+            assertThat(collection.find(new Document("_id", id)).first())
+                    .containsEntry("product", "Backup");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestInfrastructure.Mode.class)
+    void smtpAcceptsAMailThatImapReadsBack(TestInfrastructure.Mode mode) throws Exception {
+        GreenMail mail = infrastructure(mode).mail();
+        String to = UUID.randomUUID() + "@example.org";
+        mail.setUser(to, to, "secret");
+
+        GreenMailUtil.sendTextEmail(to, "noreply@licensecentral.test", "Your code", "123456", mail.getSmtp().getServerSetup());
+
+        Store store = mail.getImap().createStore();
+        store.connect(to, "secret");
+        try {
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            Message[] messages = inbox.getMessages();
+            assertThat(messages).hasSize(1);
+            assertThat(messages[0].getSubject()).isEqualTo("Your code");
+        } finally {
+            store.close();
+        }
+    }
+
+    private static TestInfrastructure infrastructure(TestInfrastructure.Mode mode) {
+        assumeTrue(mode == TestInfrastructure.Mode.EMBEDDED || Docker.isAvailable(),
+                () -> "Docker mode needs Docker: " + Docker.unavailableReason());
+        return TestInfrastructure.of(mode);
+    }
+}
