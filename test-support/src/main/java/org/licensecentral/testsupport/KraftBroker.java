@@ -46,7 +46,10 @@ public final class KraftBroker implements AutoCloseable {
             throw new UncheckedIOException("cannot create Kafka log directory " + logDir, e);
         }
         KafkaConfig config = KafkaConfig.fromProps(properties(logDir, port, controllerPort, partitions), false);
-        format(config, logDir);
+        // A directory formatted before keeps its cluster id and its data.
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(config, logDir);
+        }
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         return new KraftBroker(server, "127.0.0.1:" + port);
@@ -96,8 +99,6 @@ public final class KraftBroker implements AutoCloseable {
                     .setMetadataLogDirectory(config.metadataLogDir())
                     .setDirectories(List.of(logDir.toAbsolutePath().toString()))
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    // A directory formatted before keeps its cluster id and data.
-                    .setIgnoreFormatted(true)
                     .run();
         } catch (Exception e) {
             throw new IllegalStateException("cannot format Kafka log directory " + logDir, e);

@@ -1,0 +1,184 @@
+package org.licensecentral.localstack;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.licensecentral.testsupport.KraftBroker;
+
+/**
+ * Runs the whole system on one machine without Docker: a real Kafka broker (KRaft), a MongoDB-wire
+ * server persisted in an H2 file, GreenMail with a web mailbox, and every service as its own JVM
+ * with its own log. Data lives under {@code .local/}, so a restart keeps it. Ctrl-C stops
+ * everything this started.
+ *
+ * <p>Logging comes from test-support's {@code logback-test.xml}: the same embedded broker, with its
+ * chatter turned down the same way.
+ */
+public final class LocalStack {
+
+    private final StackConfig config;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<AutoCloseable> infrastructure = new ArrayList<>();
+    private boolean stopped;
+
+    private LocalStack(StackConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        long startedAt = System.nanoTime();
+        LocalStack stack = new LocalStack(StackConfig.fromSystemProperties());
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-stop"));
+        String seeded;
+        try {
+            stack.start();
+            seeded = new DemoSeed(stack.config).seedOnce();
+        } catch (RuntimeException e) {
+            System.err.println();
+            System.err.println("local-stack: " + (e instanceof StackException ? e.getMessage() : e));
+            System.err.println("Stopping what was started.");
+            System.exit(1);
+            return;
+        }
+        stack.printSummary(Duration.ofNanos(System.nanoTime() - startedAt), seeded);
+        stack.watchServices();
+        new CountDownLatch(1).await();
+    }
+
+    private void start() {
+        checkPortsAreFree();
+        say("Kafka (KRaft) on " + config.kafkaBootstrapServers() + ", data in " + config.dataDir().resolve("kafka"));
+        KraftBroker broker = KraftBroker.start(config.dataDir().resolve("kafka"),
+                config.port("kafka"), config.port("kafka-controller"), 3);
+        infrastructure.add(broker);
+
+        say("MongoDB-wire server on 127.0.0.1:" + config.port("mongodb") + ", data in " + config.dataDir().resolve("mongo"));
+        infrastructure.add(startMongo());
+
+        say("Mail: SMTP " + config.port("smtp") + ", IMAP " + config.port("imap") + ", POP3 " + config.port("pop3")
+                + ", web " + config.port("mailbox-web"));
+        infrastructure.add(Mailbox.start(config));
+
+        Path logs = config.dataDir().resolve("logs");
+        for (String name : StackConfig.SERVICES) {
+            ServiceProcess service = new ServiceProcess(name, config.port(name), logs.resolve(name + ".log"));
+            say("starting " + name + " on port " + service.port() + ", log " + config.root().relativize(service.log()));
+            service.start(config, List.of());
+            services.add(service);
+        }
+        long deadline = System.nanoTime() + config.startTimeout().toNanos();
+        for (ServiceProcess service : services) {
+            try {
+                service.awaitReady(deadline);
+                say(service.name() + " is ready");
+            } catch (StackException e) {
+                throw new StackException(e.getMessage() + System.lineSeparator() + "--- last lines of "
+                        + service.log() + " ---" + System.lineSeparator() + service.tail(40));
+            }
+        }
+    }
+
+    private AutoCloseable startMongo() {
+        Path directory = config.dataDir().resolve("mongo");
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new StackException("cannot create " + directory + ": " + e.getMessage());
+        }
+        H2Backend backend = new H2Backend(directory.resolve("mongo.mv").toString());
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", config.port("mongodb"));
+        // shutdown() closes the backend, which commits and closes the H2 file.
+        return server::shutdown;
+    }
+
+    /** Says which port is taken, by whom in this stack, before anything starts. */
+    private void checkPortsAreFree() {
+        List<String> taken = new ArrayList<>();
+        for (Map.Entry<String, Integer> port : config.ports().entrySet()) {
+            try (ServerSocket socket = new ServerSocket(port.getValue())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                taken.add("port " + port.getValue() + " (" + port.getKey() + ") is already in use");
+            }
+        }
+        if (!taken.isEmpty()) {
+            throw new StackException(String.join("; ", taken)
+                    + ". Stop what uses it, or choose another with -Dlocalstack.port.<name>=<port>.");
+        }
+    }
+
+    /** Tells the person at the console when a service dies after start-up. */
+    private void watchServices() {
+        for (ServiceProcess service : services) {
+            ProcessHandle.of(service.pid()).ifPresent(handle -> handle.onExit().thenRun(() -> {
+                if (!isStopped()) {
+                    System.err.println("local-stack: " + service.name() + " exited; last lines of its log:"
+                            + System.lineSeparator() + service.tail(20));
+                }
+            }));
+        }
+    }
+
+    private synchronized boolean isStopped() {
+        return stopped;
+    }
+
+    private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        // Services first, so none of them sees its broker or database vanish while it still works.
+        services.parallelStream().forEach(ServiceProcess::stop);
+        for (int i = infrastructure.size() - 1; i >= 0; i--) {
+            try {
+                infrastructure.get(i).close();
+            } catch (Exception e) {
+                System.err.println("local-stack: stopping " + infrastructure.get(i) + " failed: " + e);
+            }
+        }
+        System.out.println("local-stack: stopped; data kept in " + config.dataDir());
+    }
+
+    private void printSummary(Duration startTime, String seeded) {
+        int gateway = config.port("gateway");
+        StringBuilder out = new StringBuilder();
+        out.append(System.lineSeparator()).append("License Central is up in ").append(startTime.toSeconds())
+                .append(" s (").append(seeded).append(").").append(System.lineSeparator()).append(System.lineSeparator());
+        line(out, "Portal and API", "http://localhost:" + gateway + "/");
+        line(out, "Mailbox", "http://localhost:" + config.port("mailbox-web") + "/  (IMAP localhost:"
+                + config.port("imap") + ", POP3 localhost:" + config.port("pop3")
+                + "; user = the e-mail address, any password)");
+        line(out, "Kafka", config.kafkaBootstrapServers());
+        line(out, "MongoDB", "mongodb://localhost:" + config.port("mongodb"));
+        line(out, "SMTP", "localhost:" + config.port("smtp"));
+        out.append(System.lineSeparator()).append("Health, metrics and memory (resident set) of each process:")
+                .append(System.lineSeparator());
+        for (ServiceProcess service : services) {
+            line(out, service.name(), "http://localhost:" + service.port() + "/actuator/health   /actuator/prometheus   "
+                    + Memory.residentMegabytes(service.pid()) + " MB");
+        }
+        line(out, "local-stack (infra)", Memory.residentMegabytes(ProcessHandle.current().pid()) + " MB");
+        out.append(System.lineSeparator()).append("Logs in ").append(config.dataDir().resolve("logs"))
+                .append(". Ctrl-C stops everything; data stays in ").append(config.dataDir()).append('.');
+        System.out.println(out);
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append(String.format("  %-22s %s%n", label, value));
+    }
+
+    private static void say(String message) {
+        System.out.println("local-stack: " + message);
+    }
+}

@@ -1,0 +1,51 @@
+package org.licensecentral.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the local stack keeps its data and which ports it uses. Every value is a system property
+ * ({@code -Dlocalstack.port.gateway=18080}, {@code -Dlocalstack.data-dir=...}); the defaults are
+ * the ports of the design.
+ */
+record StackConfig(Path root, Path dataDir, Map<String, Integer> ports, String jvmOptions, Duration startTimeout) {
+
+    /** The services, in start order; each is a module with a Spring Boot jar under target/. */
+    static final List<String> SERVICES =
+            List.of("identity-service", "license-service", "activation-service", "notification-service", "gateway");
+
+    static StackConfig fromSystemProperties() {
+        Path root = Path.of(System.getProperty("localstack.root", ".")).toAbsolutePath().normalize();
+        Path dataDir = Path.of(System.getProperty("localstack.data-dir", root.resolve(".local").toString()));
+        Map<String, Integer> defaults = new LinkedHashMap<>();
+        defaults.put("gateway", 8080);
+        defaults.put("license-service", 8081);
+        defaults.put("activation-service", 8082);
+        defaults.put("notification-service", 8083);
+        defaults.put("identity-service", 9000);
+        defaults.put("kafka", 9092);
+        defaults.put("kafka-controller", 9093);
+        defaults.put("mongodb", 27017);
+        defaults.put("smtp", 3025);
+        defaults.put("imap", 3143);
+        defaults.put("pop3", 3110);
+        defaults.put("mailbox-web", 8025);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        defaults.forEach((name, port) -> ports.put(name, Integer.getInteger("localstack.port." + name, port)));
+        return new StackConfig(root, dataDir, Map.copyOf(ports),
+                // Small heaps and the C1 compiler: six JVMs share two cores, and start-up matters more than peak speed here.
+                System.getProperty("localstack.jvm-options", "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
+                Duration.ofSeconds(Long.getLong("localstack.start-timeout-seconds", 180)));
+    }
+
+    int port(String name) {
+        return ports.get(name);
+    }
+
+    String kafkaBootstrapServers() {
+        return "127.0.0.1:" + port("kafka");
+    }
+}
