@@ -7,24 +7,35 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What every License Central service promises before it does anything of its own: it starts on
  * the real infrastructure, reports liveness and readiness, exposes Prometheus metrics tagged with
- * its name, and answers errors as RFC 9457 problem+json. Each service extends this once.
+ * its name, logs the trace id of a request, and answers errors as RFC 9457 problem+json. Each
+ * service extends this once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "management.endpoint.health.show-details=always") // a failing probe says why
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "management.endpoint.health.show-details=always", // a failing probe says why
+    // One line per request from the servlet and the reactive stack, to see the trace id in it.
+    "logging.level.org.springframework.web.servlet.DispatcherServlet=DEBUG",
+    "logging.level.org.springframework.web.server.adapter.HttpWebHandlerAdapter=DEBUG",
+})
 // Spring Boot tests switch metrics export and tracing off unless asked; these are what is tested.
 @AutoConfigureObservability
 @RealInfrastructure
+@ExtendWith(OutputCaptureExtension.class)
 public abstract class ServiceBaselineIntegrationTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -65,8 +76,25 @@ public abstract class ServiceBaselineIntegrationTest {
         assertThat(response.body()).contains("\"status\":404").contains("\"instance\":\"/no-such-path\"");
     }
 
+    @Test
+    void logsARequestWithTheTraceIdItCameWith(CapturedOutput output) throws Exception {
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
+
+        http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .header("traceparent", traceparent).build(), HttpResponse.BodyHandlers.discarding());
+
+        assertThat(output.getAll()).containsPattern("\\[" + application + "," + traceId + ",[0-9a-f]{16}\\]");
+    }
+
     protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 }
