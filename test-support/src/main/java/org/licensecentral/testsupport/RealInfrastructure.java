@@ -16,7 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * Puts a Spring test context on the shared {@link TestInfrastructure}: Kafka (plain Spring Kafka
  * and the Spring Cloud Stream binder), MongoDB (a database named after
- * {@code spring.application.name}) and SMTP. Use it next to {@code @SpringBootTest}; contexts with
+ * {@code spring.application.name}), SMTP, and the JWKS of the {@link TestJwtIssuer}. Use it next to {@code @SpringBootTest}; contexts with
  * the same configuration are cached and reused across test classes as usual.
  */
 @Target(ElementType.TYPE)
@@ -39,7 +39,8 @@ public @interface RealInfrastructure {
                             "spring.cloud.stream.kafka.binder.brokers", kafka,
                             "spring.data.mongodb.uri", infrastructure.mongoConnectionString() + "/" + database,
                             "spring.mail.host", "127.0.0.1",
-                            "spring.mail.port", infrastructure.mail().getSmtp().getPort())));
+                            "spring.mail.port", infrastructure.mail().getSmtp().getPort(),
+                            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestJwtIssuer.get().jwkSetUri())));
         }
     }
 }

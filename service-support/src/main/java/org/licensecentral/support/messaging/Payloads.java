@@ -5,7 +5,7 @@ import org.springframework.messaging.Message;
 /**
  * The guard every Spring Cloud Stream consumer calls first. When Spring Cloud Function cannot
  * convert a record (malformed JSON, wrong shape) it does not fail: it invokes the consumer with the
- * raw bytes. Throwing {@link UnreadableMessageException} here instead sends the record to the
+ * raw bytes. Throwing {@link RejectedMessageException} here instead sends the record to the
  * binding's dead-letter topic at once, and the consumer goes on with the next record.
  */
 public final class Payloads {
@@ -16,7 +16,7 @@ public final class Payloads {
     public static <T> T require(Message<?> message, Class<T> type) {
         Object payload = message.getPayload();
         if (!type.isInstance(payload)) {
-            throw new UnreadableMessageException(
+            throw new RejectedMessageException(
                     "payload is not a readable " + type.getSimpleName() + " (got " + payload.getClass().getSimpleName() + ")");
         }
         return type.cast(payload);

@@ -16,9 +16,9 @@ import org.springframework.core.annotation.Order;
 
 /**
  * Makes every error answer RFC 9457 problem+json, including those that never reach a controller
- * (unknown paths, filter errors, the gateway's routing failures). Spring's own
- * {@code ResponseEntityExceptionHandler} covers controller exceptions (enabled in the platform
- * defaults); these beans replace Spring Boot's whitelabel/JSON error handling for the rest.
+ * (unknown paths, filter errors, the gateway's routing failures): Spring MVC's exceptions through
+ * {@link ProblemDetailsExceptionHandler}, WebFlux's through Spring's own handler (enabled in the
+ * platform defaults), and whatever is left instead of Spring Boot's whitelabel or JSON error.
  */
 @AutoConfiguration(
         before = {ErrorMvcAutoConfiguration.class, ErrorWebFluxAutoConfiguration.class},
@@ -34,6 +34,12 @@ public class ProblemDetailsAutoConfiguration {
         @Bean
         ProblemDetailsErrorController problemDetailsErrorController(ErrorAttributes errorAttributes) {
             return new ProblemDetailsErrorController(errorAttributes);
+        }
+
+        // Replaces Spring Boot's handler of the same kind (it backs off when one exists).
+        @Bean
+        ProblemDetailsExceptionHandler problemDetailsExceptionHandler() {
+            return new ProblemDetailsExceptionHandler();
         }
     }
 
