@@ -1,0 +1,37 @@
+package org.licensecentral.license.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A purchase from the web store, as it arrives on {@code store.purchases} and at
+ * {@code POST /internal/purchases}. Each unit of each item becomes one license.
+ */
+public record PurchaseCompleted(
+        @NotBlank @Size(max = 64) String purchaseId,
+        @NotBlank @Email @Size(max = 254) String email,
+        @NotNull Instant purchasedAt,
+        @NotEmpty @Size(max = 50) List<@Valid @NotNull Item> items) {
+
+    /** {@code seats}: machines each license may be active on, 1 when absent. */
+    public record Item(
+            @NotBlank @Size(max = 32) String productCode,
+            @NotBlank @Size(max = 32) String edition,
+            @Min(1) @Max(1000) int quantity,
+            @Min(0) @Max(120) int maintenanceMonths,
+            @Min(1) @Max(10000) Integer seats) {
+
+        public int seatsOrDefault() {
+            return seats == null ? 1 : seats;
+        }
+    }
+}

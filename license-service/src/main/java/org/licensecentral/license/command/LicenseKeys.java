@@ -1,0 +1,32 @@
+package org.licensecentral.license.command;
+
+import java.security.SecureRandom;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * License keys: 25 symbols from a 31-symbol alphabet without look-alikes (no 0/O, 1/I/L), about
+ * 124 bits from {@link SecureRandom}, in five groups of five for reading aloud and typing.
+ */
+@Component
+public class LicenseKeys {
+
+    static final String SYMBOLS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final int GROUPS = 5;
+    private static final int GROUP_LENGTH = 5;
+
+    private final SecureRandom random = new SecureRandom();
+
+    public String next() {
+        StringBuilder key = new StringBuilder(GROUPS * (GROUP_LENGTH + 1));
+        for (int group = 0; group < GROUPS; group++) {
+            if (group > 0) {
+                key.append('-');
+            }
+            for (int i = 0; i < GROUP_LENGTH; i++) {
+                key.append(SYMBOLS.charAt(random.nextInt(SYMBOLS.length())));
+            }
+        }
+        return key.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package org.licensecentral.license.messaging;
+
+import java.time.ZoneOffset;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.licensecentral.license.api.LicenseIssuedEvent;
+import org.licensecentral.license.query.LicenseProjection;
+
+import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes every {@code License} fact to {@code license.events}, keyed by license id, with
+ * CloudEvents headers whose {@code ce_id} is the Axon event id (so consumers can deduplicate).
+ * It runs in the tracking processor of {@link LicenseProjection#PROCESSING_GROUP}; the binding
+ * sends synchronously and the group's errors propagate, so the processor's token advances only
+ * after the broker acknowledged the record: the event store is the outbox.
+ */
+@Component
+@ProcessingGroup(LicenseProjection.PROCESSING_GROUP)
+class LicenseEventsPublisher {
+
+    static final String BINDING = "licenseEvents-out-0";
+    static final String TYPE_PREFIX = "org.licensecentral.license.";
+    static final String SOURCE = "/license-service";
+
+    private final StreamBridge streamBridge;
+
+    LicenseEventsPublisher(StreamBridge streamBridge) {
+        this.streamBridge = streamBridge;
+    }
+
+    @EventHandler
+    void on(LicenseIssuedEvent event, EventMessage<?> message) {
+        publish("license-issued", event.licenseId(), event, message);
+    }
+
+    private void publish(String type, String licenseId, Object payload, EventMessage<?> message) {
+        boolean sent = streamBridge.send(BINDING, CloudEventMessageBuilder.withData(payload)
+                .setId(message.getIdentifier())
+                .setSource(SOURCE)
+                .setType(TYPE_PREFIX + type + ".v1")
+                .setSubject(licenseId)
+                .setTime(message.getTimestamp().atOffset(ZoneOffset.UTC).toString())
+                .setHeader(KafkaHeaders.KEY, licenseId)
+                .build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX));
+        if (!sent) {
+            throw new IllegalStateException("license.events did not accept " + type + " of " + licenseId);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.licensecentral.license.query;
+
+import java.util.List;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.licensecentral.license.api.LicenseIssuedEvent;
+import org.licensecentral.license.catalog.Catalog;
+import org.licensecentral.license.catalog.Product;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the {@code licenses} read model. Every handler writes the whole row by license id, so a
+ * replay or a redelivered event leaves the same row.
+ */
+@Component
+@ProcessingGroup(LicenseProjection.PROCESSING_GROUP)
+public class LicenseProjection {
+
+    /** Shared with the Kafka publisher: one tracking processor polls this service's event store. */
+    public static final String PROCESSING_GROUP = "license-events";
+
+    private final MongoTemplate mongo;
+    private final Catalog catalog;
+
+    public LicenseProjection(MongoTemplate mongo, Catalog catalog) {
+        this.mongo = mongo;
+        this.catalog = catalog;
+    }
+
+    @EventHandler
+    void on(LicenseIssuedEvent event) {
+        // A product later dropped from the catalog still shows, under its code.
+        Product product = catalog.product(event.productCode())
+                .orElse(new Product(event.productCode(), event.productCode(), List.of(event.edition()), null));
+        mongo.save(new LicenseView(event.licenseId(), event.licenseKey(), event.purchaseId(), event.purchaseEmail(),
+                event.productCode(), product.name(), event.edition(), event.purchasedAt(), event.maintenanceUntil(),
+                event.maxActivations(), 0, LicenseView.ActivationStatus.NOT_ACTIVATED, null,
+                product.supportsRemoteManagement(), false));
+    }
+}

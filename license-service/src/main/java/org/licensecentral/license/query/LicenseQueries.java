@@ -1,0 +1,82 @@
+package org.licensecentral.license.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads of the license list, always within one account's licenses: those attached to it, and
+ * those nobody attached yet that were bought with its verified e-mail.
+ */
+@Component
+public class LicenseQueries {
+
+    /** The sortable columns, by their public names. */
+    public static final Map<String, String> SORT_FIELDS = Map.of(
+            "product", "productName",
+            "purchasedAt", "purchasedAt",
+            "maintenanceUntil", "maintenanceUntil",
+            "status", "status");
+
+    public record Page(List<LicenseView> items, int page, int size, long totalItems) {
+    }
+
+    public record Search(String text, String productCode, LicenseView.ActivationStatus status,
+                         String sortField, Sort.Direction direction, int page, int size) {
+    }
+
+    private final MongoTemplate mongo;
+
+    public LicenseQueries(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Page search(String accountId, String verifiedEmail, Search search) {
+        List<Criteria> all = new ArrayList<>();
+        all.add(ownedBy(accountId, verifiedEmail));
+        if (search.text() != null && !search.text().isBlank()) {
+            // Quoted: the search text is matched literally, never run as a pattern.
+            Pattern text = Pattern.compile(Pattern.quote(search.text().trim()), Pattern.CASE_INSENSITIVE);
+            all.add(new Criteria().orOperator(
+                    Criteria.where("licenseKey").regex(text),
+                    Criteria.where("purchaseId").regex(text),
+                    Criteria.where("productName").regex(text)));
+        }
+        if (search.productCode() != null) {
+            all.add(Criteria.where("productCode").is(search.productCode()));
+        }
+        if (search.status() != null) {
+            all.add(Criteria.where("status").is(search.status()));
+        }
+        Query query = new Query(new Criteria().andOperator(all.toArray(Criteria[]::new)));
+        long total = mongo.count(query, LicenseView.class);
+        query.with(Sort.by(search.direction(), SORT_FIELDS.get(search.sortField())).and(Sort.by("_id")))
+                .skip((long) search.page() * search.size())
+                .limit(search.size());
+        return new Page(mongo.find(query, LicenseView.class), search.page(), search.size(), total);
+    }
+
+    /** The license, if the account may see it; otherwise empty, exactly as for a missing one. */
+    public Optional<LicenseView> find(String accountId, String verifiedEmail, String licenseId) {
+        Query query = new Query(new Criteria().andOperator(
+                Criteria.where("_id").is(licenseId), ownedBy(accountId, verifiedEmail)));
+        return Optional.ofNullable(mongo.findOne(query, LicenseView.class));
+    }
+
+    private static Criteria ownedBy(String accountId, String verifiedEmail) {
+        Criteria attached = Criteria.where("ownerAccountId").is(accountId);
+        if (verifiedEmail == null) {
+            return attached;
+        }
+        return new Criteria().orOperator(attached,
+                Criteria.where("ownerAccountId").is(null).and("purchaseEmail").is(verifiedEmail));
+    }
+}

@@ -1,0 +1,113 @@
+package org.licensecentral.license.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.licensecentral.license.query.LicenseQueries;
+import org.licensecentral.license.query.LicenseView;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The caller's licenses: the searchable, sortable list and each license's summary and history.
+ * Parameter constraints are checked by Spring MVC's own method validation, which answers 400
+ * problem+json naming the parameter.
+ */
+@RestController
+@RequestMapping("/api/v1/licenses")
+class LicenseController {
+
+    record RemoteManagement(boolean available, boolean allowed) {
+    }
+
+    record LicenseRow(String id, String productCode, String productName, String edition, String licenseKey,
+                      String purchaseId, LicenseView.ActivationStatus status, int activeActivations,
+                      int maxActivations, LocalDate maintenanceUntil, boolean maintenanceRunning,
+                      RemoteManagement remoteManagement) {
+    }
+
+    record LicensePage(List<LicenseRow> items, int page, int size, long totalItems, long totalPages) {
+    }
+
+    record HistoryEntry(long sequence, String event, Instant at) {
+    }
+
+    record LicenseSummary(LicenseRow license, Instant purchasedAt, String purchaseEmail, List<HistoryEntry> history) {
+    }
+
+    private final LicenseQueries queries;
+    private final EventStore eventStore;
+
+    LicenseController(LicenseQueries queries, EventStore eventStore) {
+        this.queries = queries;
+        this.eventStore = eventStore;
+    }
+
+    @GetMapping
+    LicensePage list(@AuthenticationPrincipal Jwt jwt,
+                     @RequestParam(required = false) @Size(max = 100) String q,
+                     @RequestParam(required = false) @Pattern(regexp = "[A-Z]{1,32}") String product,
+                     @RequestParam(required = false) LicenseView.ActivationStatus status,
+                     @RequestParam(defaultValue = "purchasedAt,desc")
+                     @Pattern(regexp = "(product|purchasedAt|maintenanceUntil|status),(asc|desc)",
+                             message = "must be one of product, purchasedAt, maintenanceUntil, status, then asc or desc")
+                     String sort,
+                     @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        Caller caller = Caller.of(jwt);
+        String[] order = sort.split(",");
+        LicenseQueries.Page result = queries.search(caller.accountId(), caller.verifiedEmail(),
+                new LicenseQueries.Search(q, product, status, order[0],
+                        Sort.Direction.fromString(order[1].toUpperCase(Locale.ROOT)), page, size));
+        return new LicensePage(result.items().stream().map(LicenseController::row).toList(), result.page(),
+                result.size(), result.totalItems(), (result.totalItems() + size - 1) / size);
+    }
+
+    @GetMapping("/{id}")
+    LicenseSummary summary(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        Caller caller = Caller.of(jwt);
+        LicenseView view = queries.find(caller.accountId(), caller.verifiedEmail(), id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such license."));
+        List<HistoryEntry> history = eventStore.readEvents(id).asStream()
+                .map(LicenseController::historyEntry)
+                .toList();
+        return new LicenseSummary(row(view), view.purchasedAt(), mask(view.purchaseEmail()), history);
+    }
+
+    private static HistoryEntry historyEntry(DomainEventMessage<?> event) {
+        String name = event.getPayloadType().getSimpleName().replaceFirst("Event$", "");
+        return new HistoryEntry(event.getSequenceNumber(), name, event.getTimestamp());
+    }
+
+    private static LicenseRow row(LicenseView view) {
+        return new LicenseRow(view.licenseId(), view.productCode(), view.productName(), view.edition(),
+                view.licenseKey(), view.purchaseId(), view.status(), view.activeActivations(), view.maxActivations(),
+                view.maintenanceUntil(), !view.maintenanceUntil().isBefore(LocalDate.now(ZoneOffset.UTC)),
+                new RemoteManagement(view.remoteManagementAvailable(), view.remoteManagementAllowed()));
+    }
+
+    /** {@code jo***@example.org}: enough to recognise one's own address, not to learn another's. */
+    static String mask(String email) {
+        int at = email.indexOf('@');
+        String local = email.substring(0, at);
+        return local.substring(0, Math.min(2, local.length())) + "***" + email.substring(at);
+    }
+}
