@@ -14,5 +14,6 @@ public record IssueLicenseCommand(
         String edition,
         int maxActivations,
         Instant purchasedAt,
-        LocalDate maintenanceUntil) {
+        LocalDate maintenanceUntil,
+        String remoteManagementSince) {
 }

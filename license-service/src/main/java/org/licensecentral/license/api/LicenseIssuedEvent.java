@@ -5,6 +5,11 @@ import java.time.LocalDate;
 
 import org.axonframework.serialization.Revision;
 
+/**
+ * {@code remoteManagementSince}: the first product version that honours the Remote Management
+ * switch, null where the product has none; it travels with the license so that activation can
+ * apply the rule to the version installed.
+ */
 @Revision("1")
 public record LicenseIssuedEvent(
         String licenseId,
@@ -15,5 +20,6 @@ public record LicenseIssuedEvent(
         String edition,
         int maxActivations,
         Instant purchasedAt,
-        LocalDate maintenanceUntil) {
+        LocalDate maintenanceUntil,
+        String remoteManagementSince) {
 }

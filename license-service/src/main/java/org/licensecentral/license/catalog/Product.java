@@ -8,10 +8,6 @@ import java.util.List;
  */
 public record Product(String code, String name, List<String> editions, String remoteManagementSince) {
 
-    public boolean supportsRemoteManagement() {
-        return remoteManagementSince != null;
-    }
-
     public boolean hasEdition(String edition) {
         return editions.contains(edition);
     }

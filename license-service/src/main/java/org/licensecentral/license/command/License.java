@@ -10,7 +10,11 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.licensecentral.license.api.IssueLicenseCommand;
+import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
 import org.licensecentral.license.api.LicenseIssuedEvent;
+import org.licensecentral.license.api.RecordActiveActivationsCommand;
+import org.licensecentral.license.api.RemoteManagementToggledEvent;
+import org.licensecentral.license.api.SetRemoteManagementCommand;
 
 /** One license: one unit of a purchased product, with its own key, seats and maintenance. */
 @Aggregate
@@ -18,6 +22,10 @@ public class License {
 
     @AggregateIdentifier
     private String licenseId;
+    private String productCode;
+    private boolean remoteManagementSupported;
+    private boolean remoteManagementAllowed;
+    private int activeActivations;
 
     protected License() {
         // For Axon, which rebuilds the aggregate from its events.
@@ -33,11 +41,45 @@ public class License {
         }
         apply(new LicenseIssuedEvent(command.licenseId(), command.licenseKey(), command.purchaseId(),
                 command.purchaseEmail(), command.productCode(), command.edition(), command.maxActivations(),
-                command.purchasedAt(), command.maintenanceUntil()));
+                command.purchasedAt(), command.maintenanceUntil(), command.remoteManagementSince()));
+    }
+
+    @CommandHandler
+    void handle(SetRemoteManagementCommand command) {
+        if (!remoteManagementSupported) {
+            throw new RemoteManagementNotSupportedException(productCode);
+        }
+        if (command.allowed() != remoteManagementAllowed) {
+            apply(new RemoteManagementToggledEvent(licenseId, command.allowed()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordActiveActivationsCommand command) {
+        if (command.activeActivations() < 0) {
+            throw new IllegalArgumentException("active activations cannot be negative");
+        }
+        // A redelivered or repeated report of the same count records nothing.
+        if (command.activeActivations() != activeActivations) {
+            apply(new LicenseActivationStatusChangedEvent(licenseId, command.activeActivations() > 0,
+                    command.activeActivations()));
+        }
     }
 
     @EventSourcingHandler
     void on(LicenseIssuedEvent event) {
         this.licenseId = event.licenseId();
+        this.productCode = event.productCode();
+        this.remoteManagementSupported = event.remoteManagementSince() != null;
+    }
+
+    @EventSourcingHandler
+    void on(RemoteManagementToggledEvent event) {
+        this.remoteManagementAllowed = event.allowed();
+    }
+
+    @EventSourcingHandler
+    void on(LicenseActivationStatusChangedEvent event) {
+        this.activeActivations = event.activeActivations();
     }
 }

@@ -46,25 +46,28 @@ public class PurchaseProcessor {
         List<String> licenseIds = new ArrayList<>();
         for (int item = 0; item < purchase.items().size(); item++) {
             PurchaseCompleted.Item line = purchase.items().get(item);
+            Product product = check(line);
             for (int unit = 0; unit < line.quantity(); unit++) {
                 String licenseId = licenseId(purchase.purchaseId(), item, unit);
                 licenseIds.add(licenseId);
                 issueUnlessIssued(new IssueLicenseCommand(licenseId, licenseKeys.next(), purchase.purchaseId(),
                         purchase.email().toLowerCase(Locale.ROOT), line.productCode(), line.edition(), line.seatsOrDefault(),
                         purchase.purchasedAt(),
-                        LocalDate.ofInstant(purchase.purchasedAt(), ZoneOffset.UTC).plusMonths(line.maintenanceMonths())));
+                        LocalDate.ofInstant(purchase.purchasedAt(), ZoneOffset.UTC).plusMonths(line.maintenanceMonths()),
+                        product.remoteManagementSince()));
             }
         }
         return licenseIds;
     }
 
-    private void check(PurchaseCompleted.Item item) {
+    private Product check(PurchaseCompleted.Item item) {
         Product product = catalog.product(item.productCode())
                 .orElseThrow(() -> new PurchaseRejectedException("unknown product '" + item.productCode() + "'"));
         if (!product.hasEdition(item.edition())) {
             throw new PurchaseRejectedException(
                     product.name() + " has no edition '" + item.edition() + "' (it has " + product.editions() + ")");
         }
+        return product;
     }
 
     private void issueUnlessIssued(IssueLicenseCommand command) {

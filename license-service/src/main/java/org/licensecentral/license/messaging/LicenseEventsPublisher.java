@@ -5,7 +5,9 @@ import java.time.ZoneOffset;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
 import org.licensecentral.license.api.LicenseIssuedEvent;
+import org.licensecentral.license.api.RemoteManagementToggledEvent;
 import org.licensecentral.license.query.LicenseProjection;
 
 import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
@@ -38,6 +40,16 @@ class LicenseEventsPublisher {
     @EventHandler
     void on(LicenseIssuedEvent event, EventMessage<?> message) {
         publish("license-issued", event.licenseId(), event, message);
+    }
+
+    @EventHandler
+    void on(RemoteManagementToggledEvent event, EventMessage<?> message) {
+        publish("remote-management-toggled", event.licenseId(), event, message);
+    }
+
+    @EventHandler
+    void on(LicenseActivationStatusChangedEvent event, EventMessage<?> message) {
+        publish("activation-status-changed", event.licenseId(), event, message);
     }
 
     private void publish(String type, String licenseId, Object payload, EventMessage<?> message) {

@@ -4,16 +4,21 @@ import java.util.List;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
 import org.licensecentral.license.api.LicenseIssuedEvent;
+import org.licensecentral.license.api.RemoteManagementToggledEvent;
 import org.licensecentral.license.catalog.Catalog;
 import org.licensecentral.license.catalog.Product;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the {@code licenses} read model. Every handler writes the whole row by license id, so a
- * replay or a redelivered event leaves the same row.
+ * Keeps the {@code licenses} read model. Every handler sets values by license id (never adds to
+ * them), so a replay or a redelivered event leaves the same row.
  */
 @Component
 @ProcessingGroup(LicenseProjection.PROCESSING_GROUP)
@@ -38,6 +43,24 @@ public class LicenseProjection {
         mongo.save(new LicenseView(event.licenseId(), event.licenseKey(), event.purchaseId(), event.purchaseEmail(),
                 event.productCode(), product.name(), event.edition(), event.purchasedAt(), event.maintenanceUntil(),
                 event.maxActivations(), 0, LicenseView.ActivationStatus.NOT_ACTIVATED, null,
-                product.supportsRemoteManagement(), false));
+                event.remoteManagementSince() != null, false));
+    }
+
+    @EventHandler
+    void on(RemoteManagementToggledEvent event) {
+        mongo.updateFirst(byId(event.licenseId()), new Update().set("remoteManagementAllowed", event.allowed()),
+                LicenseView.class);
+    }
+
+    @EventHandler
+    void on(LicenseActivationStatusChangedEvent event) {
+        mongo.updateFirst(byId(event.licenseId()), new Update()
+                .set("activeActivations", event.activeActivations())
+                .set("status", event.activated() ? LicenseView.ActivationStatus.ACTIVATED : LicenseView.ActivationStatus.NOT_ACTIVATED),
+                LicenseView.class);
+    }
+
+    private static Query byId(String licenseId) {
+        return Query.query(Criteria.where("_id").is(licenseId));
     }
 }

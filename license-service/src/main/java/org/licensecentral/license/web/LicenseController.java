@@ -6,12 +6,16 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.licensecentral.license.api.SetRemoteManagementCommand;
 import org.licensecentral.license.query.LicenseQueries;
 import org.licensecentral.license.query.LicenseView;
 
@@ -21,13 +25,16 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The caller's licenses: the searchable, sortable list and each license's summary and history.
+ * The caller's licenses: the searchable, sortable list, each license's summary and history, and its
+ * Remote Management switch.
  * Parameter constraints are checked by Spring MVC's own method validation, which answers 400
  * problem+json naming the parameter.
  */
@@ -55,10 +62,12 @@ class LicenseController {
 
     private final LicenseQueries queries;
     private final EventStore eventStore;
+    private final CommandGateway commandGateway;
 
-    LicenseController(LicenseQueries queries, EventStore eventStore) {
+    LicenseController(LicenseQueries queries, EventStore eventStore, CommandGateway commandGateway) {
         this.queries = queries;
         this.eventStore = eventStore;
+        this.commandGateway = commandGateway;
     }
 
     @GetMapping
@@ -90,6 +99,19 @@ class LicenseController {
                 .map(LicenseController::historyEntry)
                 .toList();
         return new LicenseSummary(row(view), view.purchasedAt(), mask(view.purchaseEmail()), history);
+    }
+
+    record RemoteManagementChange(@NotNull Boolean allowed) {
+    }
+
+    @PutMapping("/{id}/remote-management")
+    RemoteManagement setRemoteManagement(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+                                         @Valid @RequestBody RemoteManagementChange change) {
+        Caller caller = Caller.of(jwt);
+        LicenseView view = queries.find(caller.accountId(), caller.verifiedEmail(), id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such license."));
+        commandGateway.sendAndWait(new SetRemoteManagementCommand(id, change.allowed()));
+        return new RemoteManagement(view.remoteManagementAvailable(), change.allowed());
     }
 
     private static HistoryEntry historyEntry(DomainEventMessage<?> event) {

@@ -3,6 +3,7 @@ package org.licensecentral.license.web;
 import java.net.URI;
 
 import org.licensecentral.license.command.PurchaseRejectedException;
+import org.licensecentral.license.command.RemoteManagementNotSupportedException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,6 +21,14 @@ class ProblemHandlers {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
         problem.setType(URI.create(TYPE_BASE + "purchase-rejected"));
         problem.setTitle("Purchase rejected");
+        return problem;
+    }
+
+    @ExceptionHandler(RemoteManagementNotSupportedException.class)
+    ProblemDetail remoteManagementNotSupported(RemoteManagementNotSupportedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setType(URI.create(TYPE_BASE + "remote-management-not-supported"));
+        problem.setTitle("Remote Management not supported");
         return problem;
     }
 }

@@ -7,7 +7,11 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.license.api.IssueLicenseCommand;
+import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
 import org.licensecentral.license.api.LicenseIssuedEvent;
+import org.licensecentral.license.api.RecordActiveActivationsCommand;
+import org.licensecentral.license.api.RemoteManagementToggledEvent;
+import org.licensecentral.license.api.SetRemoteManagementCommand;
 
 class LicenseTest {
 
@@ -26,7 +30,7 @@ class LicenseTest {
                 .when(issue(2, LocalDate.of(2028, 3, 14)))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new LicenseIssuedEvent("lic-1", "ABCDE-FGHJK-MNPQR-STUVW-XYZ23", "P-1",
-                        "buyer@example.org", "BACKUP", "Professional", 2, PURCHASED, LocalDate.of(2028, 3, 14)));
+                        "buyer@example.org", "BACKUP", "Professional", 2, PURCHASED, LocalDate.of(2028, 3, 14), "5.2"));
     }
 
     @Test
@@ -45,8 +49,58 @@ class LicenseTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void allowingRemoteManagementOnABackupLicenseRecordsIt() {
+        fixture.given(issued("BACKUP", "5.2"))
+                .when(new SetRemoteManagementCommand("lic-1", true))
+                .expectEvents(new RemoteManagementToggledEvent("lic-1", true));
+    }
+
+    @Test
+    void settingRemoteManagementToTheValueItHasRecordsNothing() {
+        fixture.given(issued("BACKUP", "5.2"), new RemoteManagementToggledEvent("lic-1", true))
+                .when(new SetRemoteManagementCommand("lic-1", true))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void remoteManagementFailsForAProductWithoutIt() {
+        fixture.given(issued("DRIVE", null))
+                .when(new SetRemoteManagementCommand("lic-1", true))
+                .expectException(RemoteManagementNotSupportedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFirstActiveMachineMakesTheLicenseActivated() {
+        fixture.given(issued("BACKUP", "5.2"))
+                .when(new RecordActiveActivationsCommand("lic-1", 1))
+                .expectEvents(new LicenseActivationStatusChangedEvent("lic-1", true, 1));
+    }
+
+    @Test
+    void noActiveMachineLeftMakesTheLicenseNotActivated() {
+        fixture.given(issued("BACKUP", "5.2"), new LicenseActivationStatusChangedEvent("lic-1", true, 1))
+                .when(new RecordActiveActivationsCommand("lic-1", 0))
+                .expectEvents(new LicenseActivationStatusChangedEvent("lic-1", false, 0));
+    }
+
+    @Test
+    void theSameActiveCountReportedAgainRecordsNothing() {
+        fixture.given(issued("BACKUP", "5.2"), new LicenseActivationStatusChangedEvent("lic-1", true, 1))
+                .when(new RecordActiveActivationsCommand("lic-1", 1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    private static LicenseIssuedEvent issued(String product, String remoteManagementSince) {
+        return new LicenseIssuedEvent("lic-1", "ABCDE-FGHJK-MNPQR-STUVW-XYZ23", "P-1", "buyer@example.org",
+                product, "Home", 1, PURCHASED, LocalDate.of(2028, 3, 14), remoteManagementSince);
+    }
+
     private static IssueLicenseCommand issue(int seats, LocalDate maintenanceUntil) {
         return new IssueLicenseCommand("lic-1", "ABCDE-FGHJK-MNPQR-STUVW-XYZ23", "P-1", "buyer@example.org",
-                "BACKUP", "Professional", seats, PURCHASED, maintenanceUntil);
+                "BACKUP", "Professional", seats, PURCHASED, maintenanceUntil, "5.2");
     }
 }

@@ -1,0 +1,149 @@
+package org.licensecentral.license;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.licensecentral.license.LicenseServiceDriver.item;
+import static org.licensecentral.license.LicenseServiceDriver.kafka;
+import static org.licensecentral.license.LicenseServiceDriver.newEmail;
+import static org.licensecentral.license.LicenseServiceDriver.schemaErrors;
+import static org.licensecentral.license.LicenseServiceDriver.tokenFor;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.licensecentral.testsupport.RealInfrastructure;
+import org.licensecentral.testsupport.TopicReader;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What happens to a license after it was issued: Remote Management, and activations reported by activation-service. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+class LicenseLifecycleIntegrationTest {
+
+    private static final String ACTIVATED = "org.licensecentral.activation.machine-activated.v1";
+    private static final String DEACTIVATED = "org.licensecentral.activation.machine-deactivated.v1";
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    private LicenseServiceDriver driver;
+
+    @BeforeEach
+    void connect() {
+        driver = new LicenseServiceDriver(port);
+    }
+
+    @AfterEach
+    void disconnect() {
+        driver.close();
+    }
+
+    @Test
+    void theOwnerAllowsRemoteManagementOnABackupLicenseAndTheFactIsPublished() throws Exception {
+        String email = newEmail();
+        String licenseId = driver.buy(email, item("BACKUP", "Professional", 1)).get("items").get(0).get("id").asText();
+
+        HttpResponse<String> response = driver.put("/api/v1/licenses/" + licenseId + "/remote-management",
+                "{\"allowed\":true}", tokenFor(email));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> driver.licenses(email).get("items").get(0)
+                .get("remoteManagement").get("allowed").asBoolean());
+        ConsumerRecord<String, String> record = TopicReader.first(kafka(), "license.events",
+                r -> licenseId.equals(r.key()) && TopicReader.header(r, "ce_type").contains("remote-management-toggled"));
+        assertThat(json.readTree(record.value()).get("allowed").asBoolean()).isTrue();
+        assertThat(schemaErrors("org.licensecentral.license.remote-management-toggled.v1", record.value())).isEmpty();
+    }
+
+    @Test
+    void remoteManagementOfAProductWithoutItIsA422Problem() throws Exception {
+        String email = newEmail();
+        String licenseId = driver.buy(email, item("DRIVE", "Home", 1)).get("items").get(0).get("id").asText();
+
+        HttpResponse<String> response = driver.put("/api/v1/licenses/" + licenseId + "/remote-management",
+                "{\"allowed\":true}", tokenFor(email));
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(response.body()).get("type").asText()).endsWith("/remote-management-not-supported");
+    }
+
+    @Test
+    void remoteManagementOfAnotherAccountsLicenseAnswers404AndChangesNothing() throws Exception {
+        String owner = newEmail();
+        String licenseId = driver.buy(owner, item("BACKUP", "Home", 1)).get("items").get(0).get("id").asText();
+
+        HttpResponse<String> response = driver.put("/api/v1/licenses/" + licenseId + "/remote-management",
+                "{\"allowed\":true}", tokenFor(newEmail()));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, owner).get("history").findValuesAsText("event"))
+                .containsExactly("LicenseIssued");
+    }
+
+    @Test
+    void anActivationReportedOnActivationEventsMakesTheLicenseActivatedAndADeactivationUndoesIt() throws Exception {
+        String email = newEmail();
+        String licenseId = driver.buy(email, item("BACKUP", "Server", 1)).get("items").get(0).get("id").asText();
+
+        String activated = activationEvent(licenseId, 1);
+        assertThat(schemaErrors(ACTIVATED, activated)).isEmpty();
+        driver.publishActivationEvent(ACTIVATED, licenseId, activated);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(email), "ACTIVATED"::equals);
+
+        driver.publishActivationEvent(DEACTIVATED, licenseId, activationEvent(licenseId, 0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(email), "NOT_ACTIVATED"::equals);
+        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, email).get("history").findValuesAsText("event"))
+                .containsExactly("LicenseIssued", "LicenseActivationStatusChanged", "LicenseActivationStatusChanged");
+    }
+
+    @Test
+    void aRedeliveredActivationEventChangesNothing() throws Exception {
+        String email = newEmail();
+        String licenseId = driver.buy(email, item("EXPLORER", "Standard", 1)).get("items").get(0).get("id").asText();
+        String activated = activationEvent(licenseId, 1);
+
+        driver.publishActivationEvent(ACTIVATED, licenseId, activated);
+        driver.publishActivationEvent(ACTIVATED, licenseId, activated);
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(email), "ACTIVATED"::equals);
+        // Same key, same partition: once a later event for this license is applied, the duplicate was handled.
+        driver.publishActivationEvent(ACTIVATED, licenseId, activationEvent(licenseId, 2));
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> driver.licenses(email).get("items").get(0).get("activeActivations").asInt() == 2);
+
+        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, email).get("history").findValuesAsText("event"))
+                .containsExactly("LicenseIssued", "LicenseActivationStatusChanged", "LicenseActivationStatusChanged");
+    }
+
+    @Test
+    void anActivationEventForAnUnknownLicenseIsDeadLettered() throws Exception {
+        String unknown = UUID.randomUUID().toString();
+
+        driver.publishActivationEvent(ACTIVATED, unknown, activationEvent(unknown, 1));
+
+        ConsumerRecord<String, String> dead = TopicReader.first(kafka(), "error.activation.events.license-service",
+                r -> unknown.equals(r.key()));
+        assertThat(TopicReader.header(dead, "x-exception-message")).contains("unknown license");
+    }
+
+    private String status(String email) throws Exception {
+        JsonNode row = driver.licenses(email).get("items").get(0);
+        return row.get("status").asText();
+    }
+
+    private static String activationEvent(String licenseId, int activeActivations) {
+        return "{\"activationId\":\"" + UUID.randomUUID() + "\",\"licenseId\":\"" + licenseId
+                + "\",\"fingerprint\":\"fp-1\",\"hostname\":\"office-pc\",\"productVersion\":\"5.3.1\",\"mode\":\"ONLINE\""
+                + ",\"at\":\"2026-11-20T10:00:00Z\",\"activeActivations\":" + activeActivations + "}";
+    }
+}

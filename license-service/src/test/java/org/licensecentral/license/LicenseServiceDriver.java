@@ -1,0 +1,170 @@
+package org.licensecentral.license;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.licensecentral.testsupport.TestInfrastructure;
+import org.licensecentral.testsupport.TestJwtIssuer;
+
+/**
+ * Drives a running license-service the way its real clients do: the web store publishing to
+ * {@code store.purchases}, activation-service publishing to {@code activation.events}, and the
+ * portal calling the API with an account's token.
+ */
+final class LicenseServiceDriver implements AutoCloseable {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper json = new ObjectMapper();
+
+    private final int port;
+    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+
+    LicenseServiceDriver(int port) {
+        this.port = port;
+    }
+
+    static String kafka() {
+        return TestInfrastructure.get().kafkaBootstrapServers();
+    }
+
+    static String newEmail() {
+        return "buyer-" + UUID.randomUUID() + "@example.org";
+    }
+
+    static String newPurchaseId() {
+        return "P-" + UUID.randomUUID();
+    }
+
+    static String item(String product, String edition, int quantity) {
+        return "{\"productCode\":\"" + product + "\",\"edition\":\"" + edition + "\",\"quantity\":" + quantity
+                + ",\"maintenanceMonths\":12}";
+    }
+
+    static String purchase(String purchaseId, String email, String... items) {
+        return "{\"purchaseId\":\"" + purchaseId + "\",\"email\":\"" + email
+                + "\",\"purchasedAt\":\"2026-11-01T09:30:00Z\",\"items\":[" + String.join(",", items) + "]}";
+    }
+
+    /** An account's token; one account per e-mail here, its id derived so repeated calls agree. */
+    static String tokenFor(String email) {
+        return TestJwtIssuer.get().accountToken(
+                "acc-" + UUID.nameUUIDFromBytes(email.getBytes(StandardCharsets.UTF_8)), email, true);
+    }
+
+    /** As the web store publishes a purchase. */
+    void publishPurchase(String body) throws Exception {
+        publish("store.purchases", json.readTree(body).get("purchaseId").asText(), body,
+                "org.licensecentral.store.purchase-completed.v1", "/web-store");
+    }
+
+    /** As activation-service publishes to activation.events. */
+    void publishActivationEvent(String type, String licenseId, String body) throws Exception {
+        publish("activation.events", licenseId, body, type, "/activation-service");
+    }
+
+    private void publish(String topic, String key, String body, String type, String source) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, body);
+        header(record, "ce_id", UUID.randomUUID().toString());
+        header(record, "ce_type", type);
+        header(record, "ce_source", source);
+        header(record, "ce_specversion", "1.0");
+        header(record, "ce_subject", key);
+        header(record, "contentType", "application/json");
+        producer.send(record).get();
+    }
+
+    /** Issues a purchase over the internal API and waits until its licenses are listed; returns the list. */
+    JsonNode buy(String email, String... items) throws Exception {
+        HttpResponse<String> response = post("/internal/purchases", purchase(newPurchaseId(), email, items),
+                TestJwtIssuer.get().internalToken());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return awaitLicenses(email, json.readTree(response.body()).get("licenseIds").size());
+    }
+
+    JsonNode awaitLicenses(String email, int count) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> licenses(email), page -> page.get("totalItems").asInt() == count);
+    }
+
+    JsonNode licenses(String email) throws IOException, InterruptedException {
+        return getJson("/api/v1/licenses?size=100", email);
+    }
+
+    JsonNode getJson(String path, String email) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path, tokenFor(email));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)), token);
+    }
+
+    HttpResponse<String> post(String path, String body, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), token);
+    }
+
+    HttpResponse<String> put(String path, String body, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)), token);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, String token)
+            throws IOException, InterruptedException {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    /** What the published schema of {@code type} (in docs/events) finds wrong with {@code payload}. */
+    static Set<ValidationMessage> schemaErrors(String type, String payload) {
+        try {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(Files.readString(Path.of("../docs/events/" + type + ".schema.json")))
+                    .validate(json.readTree(payload));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
