@@ -9,8 +9,10 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.licensecentral.license.api.AttachLicenseCommand;
 import org.licensecentral.license.api.IssueLicenseCommand;
 import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
+import org.licensecentral.license.api.LicenseAttachedEvent;
 import org.licensecentral.license.api.LicenseIssuedEvent;
 import org.licensecentral.license.api.RecordActiveActivationsCommand;
 import org.licensecentral.license.api.RemoteManagementToggledEvent;
@@ -26,6 +28,8 @@ public class License {
     private boolean remoteManagementSupported;
     private boolean remoteManagementAllowed;
     private int activeActivations;
+    private String ownerAccount;
+    private String ownerEmail;
 
     protected License() {
         // For Axon, which rebuilds the aggregate from its events.
@@ -66,11 +70,26 @@ public class License {
         }
     }
 
+    @CommandHandler
+    void handle(AttachLicenseCommand command) {
+        // Confirming the same request twice, or attaching to the current owner, records nothing.
+        if (!command.toAccount().equals(ownerAccount)) {
+            apply(new LicenseAttachedEvent(licenseId, ownerAccount, ownerEmail, command.toAccount(), command.toEmail()));
+        }
+    }
+
     @EventSourcingHandler
     void on(LicenseIssuedEvent event) {
         this.licenseId = event.licenseId();
+        this.ownerEmail = event.purchaseEmail();
         this.productCode = event.productCode();
         this.remoteManagementSupported = event.remoteManagementSince() != null;
+    }
+
+    @EventSourcingHandler
+    void on(LicenseAttachedEvent event) {
+        this.ownerAccount = event.toAccount();
+        this.ownerEmail = event.toEmail();
     }
 
     @EventSourcingHandler

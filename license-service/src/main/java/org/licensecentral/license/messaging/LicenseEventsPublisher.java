@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
+import org.licensecentral.license.api.LicenseAttachedEvent;
 import org.licensecentral.license.api.LicenseIssuedEvent;
 import org.licensecentral.license.api.RemoteManagementToggledEvent;
 import org.licensecentral.license.query.LicenseProjection;
@@ -40,6 +41,11 @@ class LicenseEventsPublisher {
     @EventHandler
     void on(LicenseIssuedEvent event, EventMessage<?> message) {
         publish("license-issued", event.licenseId(), event, message);
+    }
+
+    @EventHandler
+    void on(LicenseAttachedEvent event, EventMessage<?> message) {
+        publish("license-attached", event.licenseId(), event, message);
     }
 
     @EventHandler

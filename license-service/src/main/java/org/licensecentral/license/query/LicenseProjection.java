@@ -5,6 +5,7 @@ import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
+import org.licensecentral.license.api.LicenseAttachedEvent;
 import org.licensecentral.license.api.LicenseIssuedEvent;
 import org.licensecentral.license.api.RemoteManagementToggledEvent;
 import org.licensecentral.license.catalog.Catalog;
@@ -44,6 +45,11 @@ public class LicenseProjection {
                 event.productCode(), product.name(), event.edition(), event.purchasedAt(), event.maintenanceUntil(),
                 event.maxActivations(), 0, LicenseView.ActivationStatus.NOT_ACTIVATED, null,
                 event.remoteManagementSince() != null, false));
+    }
+
+    @EventHandler
+    void on(LicenseAttachedEvent event) {
+        mongo.updateFirst(byId(event.licenseId()), new Update().set("ownerAccountId", event.toAccount()), LicenseView.class);
     }
 
     @EventHandler

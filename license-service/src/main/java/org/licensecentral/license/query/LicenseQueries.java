@@ -71,6 +71,20 @@ public class LicenseQueries {
         return Optional.ofNullable(mongo.findOne(query, LicenseView.class));
     }
 
+    /** Licenses an attach request by purchase id or license key names (whoever owns them). */
+    public List<LicenseView> attachable(String purchaseId, String licenseKey) {
+        Criteria criteria = purchaseId != null
+                ? Criteria.where("purchaseId").is(purchaseId)
+                : Criteria.where("licenseKey").is(licenseKey);
+        return mongo.find(new Query(criteria).with(Sort.by("_id")), LicenseView.class);
+    }
+
+    /** Whether the account already holds the license, attached or through its verified e-mail. */
+    public static boolean isOwnedBy(LicenseView license, String accountId, String verifiedEmail) {
+        return accountId.equals(license.ownerAccountId())
+                || (license.ownerAccountId() == null && license.purchaseEmail().equals(verifiedEmail));
+    }
+
     private static Criteria ownedBy(String accountId, String verifiedEmail) {
         Criteria attached = Criteria.where("ownerAccountId").is(accountId);
         if (verifiedEmail == null) {

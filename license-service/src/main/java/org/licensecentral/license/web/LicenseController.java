@@ -16,6 +16,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.licensecentral.license.api.SetRemoteManagementCommand;
+import org.licensecentral.license.command.EmailMask;
 import org.licensecentral.license.query.LicenseQueries;
 import org.licensecentral.license.query.LicenseView;
 
@@ -98,7 +99,7 @@ class LicenseController {
         List<HistoryEntry> history = eventStore.readEvents(id).asStream()
                 .map(LicenseController::historyEntry)
                 .toList();
-        return new LicenseSummary(row(view), view.purchasedAt(), mask(view.purchaseEmail()), history);
+        return new LicenseSummary(row(view), view.purchasedAt(), EmailMask.mask(view.purchaseEmail()), history);
     }
 
     record RemoteManagementChange(@NotNull Boolean allowed) {
@@ -124,12 +125,5 @@ class LicenseController {
                 view.licenseKey(), view.purchaseId(), view.status(), view.activeActivations(), view.maxActivations(),
                 view.maintenanceUntil(), !view.maintenanceUntil().isBefore(LocalDate.now(ZoneOffset.UTC)),
                 new RemoteManagement(view.remoteManagementAvailable(), view.remoteManagementAllowed()));
-    }
-
-    /** {@code jo***@example.org}: enough to recognise one's own address, not to learn another's. */
-    static String mask(String email) {
-        int at = email.indexOf('@');
-        String local = email.substring(0, at);
-        return local.substring(0, Math.min(2, local.length())) + "***" + email.substring(at);
     }
 }

@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.licensecentral.license.api.AttachLicenseCommand;
 import org.licensecentral.license.api.IssueLicenseCommand;
 import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
+import org.licensecentral.license.api.LicenseAttachedEvent;
 import org.licensecentral.license.api.LicenseIssuedEvent;
 import org.licensecentral.license.api.RecordActiveActivationsCommand;
 import org.licensecentral.license.api.RemoteManagementToggledEvent;
@@ -90,6 +92,28 @@ class LicenseTest {
     void theSameActiveCountReportedAgainRecordsNothing() {
         fixture.given(issued("BACKUP", "5.2"), new LicenseActivationStatusChangedEvent("lic-1", true, 1))
                 .when(new RecordActiveActivationsCommand("lic-1", 1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void attachingMovesTheLicenseFromThePurchaseEmailToTheAccount() {
+        fixture.given(issued("BACKUP", "5.2"))
+                .when(new AttachLicenseCommand("lic-1", "acc-b", "b@example.org"))
+                .expectEvents(new LicenseAttachedEvent("lic-1", null, "buyer@example.org", "acc-b", "b@example.org"));
+    }
+
+    @Test
+    void attachingAgainMovesItFromThePreviousAccount() {
+        fixture.given(issued("BACKUP", "5.2"), new LicenseAttachedEvent("lic-1", null, "buyer@example.org", "acc-b", "b@example.org"))
+                .when(new AttachLicenseCommand("lic-1", "acc-c", "c@example.org"))
+                .expectEvents(new LicenseAttachedEvent("lic-1", "acc-b", "b@example.org", "acc-c", "c@example.org"));
+    }
+
+    @Test
+    void attachingToTheCurrentOwnerRecordsNothing() {
+        fixture.given(issued("BACKUP", "5.2"), new LicenseAttachedEvent("lic-1", null, "buyer@example.org", "acc-b", "b@example.org"))
+                .when(new AttachLicenseCommand("lic-1", "acc-b", "b@example.org"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -1,0 +1,25 @@
+package org.licensecentral.license.command;
+
+import java.security.SecureRandom;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Attach confirmation codes: 8 symbols from the license keys' alphabet without look-alikes (about
+ * 40 bits), short enough to type from a mail, with 5 attempts before the request locks.
+ */
+@Component
+public class AttachCodes {
+
+    static final int LENGTH = 8;
+
+    private final SecureRandom random = new SecureRandom();
+
+    public String next() {
+        StringBuilder code = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) {
+            code.append(LicenseKeys.SYMBOLS.charAt(random.nextInt(LicenseKeys.SYMBOLS.length())));
+        }
+        return code.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package org.licensecentral.license.web;
+
+import java.net.URI;
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.licensecentral.license.command.AttachRequest;
+import org.licensecentral.license.command.AttachService;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Attaching licenses bought under another e-mail: ask for a code at the purchase e-mail, then confirm it. */
+@RestController
+@RequestMapping("/api/v1/license-attachments")
+class AttachController {
+
+    record AttachStart(@Size(max = 64) String purchaseId, @Size(max = 40) String licenseKey) {
+
+        @AssertTrue(message = "give either a purchaseId or a licenseKey")
+        boolean isExactlyOne() {
+            return (purchaseId == null || purchaseId.isBlank()) != (licenseKey == null || licenseKey.isBlank());
+        }
+    }
+
+    record AttachStarted(String requestId, String sentTo, Instant expiresAt) {
+    }
+
+    record Confirmation(@NotBlank @Size(max = 32) String code) {
+    }
+
+    record Attached(String requestId, boolean attached) {
+    }
+
+    private final AttachService attachService;
+
+    AttachController(AttachService attachService) {
+        this.attachService = attachService;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    AttachStarted start(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AttachStart start) {
+        Caller caller = verified(jwt);
+        AttachService.Started started = attachService.start(caller.accountId(), caller.verifiedEmail(),
+                blankToNull(start.purchaseId()), blankToNull(start.licenseKey()));
+        return new AttachStarted(started.requestId(), started.sentTo(), started.expiresAt());
+    }
+
+    @PostMapping("/{requestId}/confirm")
+    ResponseEntity<?> confirm(@AuthenticationPrincipal Jwt jwt, @PathVariable String requestId,
+                              @Valid @RequestBody Confirmation confirmation) {
+        Caller caller = verified(jwt);
+        AttachRequest.Outcome outcome = attachService.confirm(requestId, caller.accountId(), caller.verifiedEmail(),
+                confirmation.code());
+        if (outcome.confirmed()) {
+            return ResponseEntity.ok(new Attached(requestId, true));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, outcome.attemptsLeft() > 0
+                ? "The code is not right; " + outcome.attemptsLeft() + " attempts left."
+                : "The code is not right, and that was the last attempt: this request is now locked.");
+        problem.setType(URI.create(ProblemHandlers.TYPE_BASE + "attach-code-wrong"));
+        problem.setTitle("Wrong confirmation code");
+        problem.setProperty("attemptsLeft", outcome.attemptsLeft());
+        return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    /** Licenses follow the verified e-mail, so attaching needs one too. */
+    private static Caller verified(Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        if (caller.verifiedEmail() == null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                    "Verify your e-mail address before attaching licenses.");
+            problem.setType(URI.create(ProblemHandlers.TYPE_BASE + "email-not-verified"));
+            throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
+        }
+        return caller;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
