@@ -16,47 +16,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.licensecentral.testsupport.RealInfrastructure;
 import org.licensecentral.testsupport.TopicReader;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The two-step attach, with the code taken from the notification.requests message as notification-service gets it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
 @ExtendWith(OutputCaptureExtension.class)
-class AttachIntegrationTest {
+class AttachIntegrationTest extends LicenseServiceIntegrationTest {
 
     private static final String MAIL = "org.licensecentral.notification.mail-requested.v1";
 
     private final ObjectMapper json = new ObjectMapper();
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     MongoTemplate mongo;
-
-    private LicenseServiceDriver driver;
-
-    @BeforeEach
-    void connect() {
-        driver = new LicenseServiceDriver(port);
-    }
-
-    @AfterEach
-    void disconnect() {
-        driver.close();
-    }
 
     @Test
     void aLicenseBoughtUnderAnotherEmailIsAttachedWithTheMailedCode(CapturedOutput output) throws Exception {

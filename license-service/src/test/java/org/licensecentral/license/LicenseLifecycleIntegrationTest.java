@@ -15,39 +15,16 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.licensecentral.testsupport.RealInfrastructure;
 import org.licensecentral.testsupport.TopicReader;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 /** What happens to a license after it was issued: Remote Management, and activations reported by activation-service. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
-class LicenseLifecycleIntegrationTest {
+class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
 
     private static final String ACTIVATED = "org.licensecentral.activation.machine-activated.v1";
     private static final String DEACTIVATED = "org.licensecentral.activation.machine-deactivated.v1";
 
     private final ObjectMapper json = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
-
-    private LicenseServiceDriver driver;
-
-    @BeforeEach
-    void connect() {
-        driver = new LicenseServiceDriver(port);
-    }
-
-    @AfterEach
-    void disconnect() {
-        driver.close();
-    }
 
     @Test
     void theOwnerAllowsRemoteManagementOnABackupLicenseAndTheFactIsPublished() throws Exception {

@@ -16,40 +16,17 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.licensecentral.testsupport.RealInfrastructure;
 import org.licensecentral.testsupport.TestJwtIssuer;
 import org.licensecentral.testsupport.TopicReader;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * From the web store's purchase to the customer's license list and the public event stream,
  * through the real broker and MongoDB-wire server.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
-class PurchaseToLicenseIntegrationTest {
+class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
 
     private final ObjectMapper json = new ObjectMapper();
-
-    @LocalServerPort
-    int port;
-
-    private LicenseServiceDriver driver;
-
-    @BeforeEach
-    void connect() {
-        driver = new LicenseServiceDriver(port);
-    }
-
-    @AfterEach
-    void disconnect() {
-        driver.close();
-    }
 
     @Test
     void purchaseOnStorePurchasesBecomesOneListedLicensePerUnit() throws Exception {
