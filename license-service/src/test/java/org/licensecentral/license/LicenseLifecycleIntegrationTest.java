@@ -73,15 +73,20 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
         String email = newEmail();
         String licenseId = driver.buy(email, item("BACKUP", "Server", 1)).get("items").get(0).get("id").asText();
 
-        String activated = activationEvent(licenseId, 1);
+        String activated = activationEvent(licenseId, 1, UUID.randomUUID().toString());
         assertThat(schemaErrors(ACTIVATED, activated)).isEmpty();
         driver.publishActivationEvent(ACTIVATED, licenseId, activated);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(email), "ACTIVATED"::equals);
+        JsonNode machines = driver.getJson("/api/v1/licenses/" + licenseId, email).get("activations");
+        assertThat(machines.findValuesAsText("hostname")).containsExactly("office-pc");
+        assertThat(machines.findValuesAsText("productVersion")).containsExactly("5.3.1");
 
-        driver.publishActivationEvent(DEACTIVATED, licenseId, activationEvent(licenseId, 0));
+        driver.publishActivationEvent(DEACTIVATED, licenseId, activated.replace("\"activeActivations\":1", "\"activeActivations\":0"));
         await().atMost(Duration.ofSeconds(30)).until(() -> status(email), "NOT_ACTIVATED"::equals);
-        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, email).get("history").findValuesAsText("event"))
+        JsonNode summary = driver.getJson("/api/v1/licenses/" + licenseId, email);
+        assertThat(summary.get("history").findValuesAsText("event"))
                 .containsExactly("LicenseIssued", "LicenseActivationStatusChanged", "LicenseActivationStatusChanged");
+        assertThat(summary.get("activations")).isEmpty();
     }
 
     @Test
@@ -118,8 +123,24 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
         return row.get("status").asText();
     }
 
+    @Test
+    void anEventOfAnotherTypeOnActivationEventsIsDeadLettered() throws Exception {
+        String email = newEmail();
+        String licenseId = driver.buy(email, item("DRIVE", "Home", 1)).get("items").get(0).get("id").asText();
+
+        driver.publishActivationEvent("org.licensecentral.activation.something-else.v1", licenseId, activationEvent(licenseId, 1));
+
+        ConsumerRecord<String, String> dead = TopicReader.first(kafka(), "error.activation.events.license-service",
+                r -> licenseId.equals(r.key()));
+        assertThat(TopicReader.header(dead, "x-exception-message")).contains("unexpected ce_type");
+    }
+
     private static String activationEvent(String licenseId, int activeActivations) {
-        return "{\"activationId\":\"" + UUID.randomUUID() + "\",\"licenseId\":\"" + licenseId
+        return activationEvent(licenseId, activeActivations, "act-" + licenseId);
+    }
+
+    private static String activationEvent(String licenseId, int activeActivations, String activationId) {
+        return "{\"activationId\":\"" + activationId + "\",\"licenseId\":\"" + licenseId
                 + "\",\"fingerprint\":\"fp-1\",\"hostname\":\"office-pc\",\"productVersion\":\"5.3.1\",\"mode\":\"ONLINE\""
                 + ",\"at\":\"2026-11-20T10:00:00Z\",\"activeActivations\":" + activeActivations + "}";
     }

@@ -66,9 +66,18 @@ final class LicenseServiceDriver implements AutoCloseable {
                 + ",\"maintenanceMonths\":12}";
     }
 
+    static String renewal(String product, String edition, String licenseKey, int months) {
+        return "{\"productCode\":\"" + product + "\",\"edition\":\"" + edition + "\",\"quantity\":1"
+                + ",\"maintenanceMonths\":" + months + ",\"renewsLicenseKey\":\"" + licenseKey + "\"}";
+    }
+
     static String purchase(String purchaseId, String email, String... items) {
+        return purchaseAt("2026-11-01T09:30:00Z", purchaseId, email, items);
+    }
+
+    static String purchaseAt(String purchasedAt, String purchaseId, String email, String... items) {
         return "{\"purchaseId\":\"" + purchaseId + "\",\"email\":\"" + email
-                + "\",\"purchasedAt\":\"2026-11-01T09:30:00Z\",\"items\":[" + String.join(",", items) + "]}";
+                + "\",\"purchasedAt\":\"" + purchasedAt + "\",\"items\":[" + String.join(",", items) + "]}";
     }
 
     /** An account's token; one account per e-mail here, its id derived so repeated calls agree. */
@@ -101,8 +110,12 @@ final class LicenseServiceDriver implements AutoCloseable {
 
     /** Issues a purchase over the internal API and waits until its licenses are listed; returns the list. */
     JsonNode buy(String email, String... items) throws Exception {
-        HttpResponse<String> response = post("/internal/purchases", purchase(newPurchaseId(), email, items),
-                TestJwtIssuer.get().internalToken());
+        return buyPurchase(email, purchase(newPurchaseId(), email, items));
+    }
+
+    /** As {@link #buy}, with the whole purchase body given. */
+    JsonNode buyPurchase(String email, String purchase) throws Exception {
+        HttpResponse<String> response = post("/internal/purchases", purchase, TestJwtIssuer.get().internalToken());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return awaitLicenses(email, json.readTree(response.body()).get("licenseIds").size());
     }

@@ -22,13 +22,21 @@ public record PurchaseCompleted(
         @NotNull Instant purchasedAt,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull Item> items) {
 
-    /** {@code seats}: machines each license may be active on, 1 when absent. */
+    /**
+     * {@code seats}: machines each license may be active on, 1 when absent. {@code renewsLicenseKey}:
+     * set on a maintenance renewal, which extends that license instead of issuing new ones.
+     */
     public record Item(
             @NotBlank @Size(max = 32) String productCode,
             @NotBlank @Size(max = 32) String edition,
             @Min(1) @Max(1000) int quantity,
             @Min(0) @Max(120) int maintenanceMonths,
-            @Min(1) @Max(10000) Integer seats) {
+            @Min(1) @Max(10000) Integer seats,
+            @Size(max = 40) String renewsLicenseKey) {
+
+        public boolean isRenewal() {
+            return renewsLicenseKey != null && !renewsLicenseKey.isBlank();
+        }
 
         public int seatsOrDefault() {
             return seats == null ? 1 : seats;

@@ -4,16 +4,20 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.licensecentral.license.api.AttachLicenseCommand;
+import org.licensecentral.license.api.ExtendMaintenanceCommand;
 import org.licensecentral.license.api.IssueLicenseCommand;
 import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
 import org.licensecentral.license.api.LicenseAttachedEvent;
 import org.licensecentral.license.api.LicenseIssuedEvent;
+import org.licensecentral.license.api.MaintenanceExtendedEvent;
 import org.licensecentral.license.api.RecordActiveActivationsCommand;
 import org.licensecentral.license.api.RemoteManagementToggledEvent;
 import org.licensecentral.license.api.SetRemoteManagementCommand;
@@ -30,6 +34,8 @@ public class License {
     private int activeActivations;
     private String ownerAccount;
     private String ownerEmail;
+    private LocalDate maintenanceUntil;
+    private final Set<String> appliedRenewals = new HashSet<>();
 
     protected License() {
         // For Axon, which rebuilds the aggregate from its events.
@@ -78,12 +84,32 @@ public class License {
         }
     }
 
+    @CommandHandler
+    void handle(ExtendMaintenanceCommand command) {
+        if (command.months() < 1) {
+            throw new IllegalArgumentException("a renewal extends maintenance by at least a month");
+        }
+        if (appliedRenewals.contains(command.renewalId())) {
+            return;
+        }
+        // Renewing a lapsed license starts from the renewal's day, not from the old end.
+        LocalDate from = maintenanceUntil.isBefore(command.purchasedOn()) ? command.purchasedOn() : maintenanceUntil;
+        apply(new MaintenanceExtendedEvent(licenseId, command.renewalId(), from.plusMonths(command.months())));
+    }
+
     @EventSourcingHandler
     void on(LicenseIssuedEvent event) {
         this.licenseId = event.licenseId();
         this.ownerEmail = event.purchaseEmail();
+        this.maintenanceUntil = event.maintenanceUntil();
         this.productCode = event.productCode();
         this.remoteManagementSupported = event.remoteManagementSince() != null;
+    }
+
+    @EventSourcingHandler
+    void on(MaintenanceExtendedEvent event) {
+        this.maintenanceUntil = event.maintenanceUntil();
+        this.appliedRenewals.add(event.renewalId());
     }
 
     @EventSourcingHandler

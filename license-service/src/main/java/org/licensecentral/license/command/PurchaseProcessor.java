@@ -12,16 +12,20 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.licensecentral.license.api.ExtendMaintenanceCommand;
 import org.licensecentral.license.api.IssueLicenseCommand;
 import org.licensecentral.license.api.PurchaseCompleted;
 import org.licensecentral.license.catalog.Catalog;
 import org.licensecentral.license.catalog.Product;
+import org.licensecentral.license.query.LicenseQueries;
+import org.licensecentral.license.query.LicenseView;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Turns a purchase into licenses, one per unit. Every item is checked against the catalog before
- * anything is issued, so a rejected purchase leaves nothing behind. Each license's id is derived
+ * Turns a purchase into licenses, one per unit, and renewals into longer maintenance. Every item is
+ * checked (catalog, renewed license) before anything is issued, so a rejected purchase leaves
+ * nothing behind. Each license's id is derived
  * from the purchase id and the unit's position, so processing the same purchase again (a
  * redelivery, a replay, the same POST) finds its licenses already issued and issues nothing new.
  */
@@ -32,28 +36,43 @@ public class PurchaseProcessor {
     private final EventStore eventStore;
     private final Catalog catalog;
     private final LicenseKeys licenseKeys;
+    private final LicenseQueries queries;
 
-    public PurchaseProcessor(CommandGateway commandGateway, EventStore eventStore, Catalog catalog, LicenseKeys licenseKeys) {
+    public PurchaseProcessor(CommandGateway commandGateway, EventStore eventStore, Catalog catalog,
+                             LicenseKeys licenseKeys, LicenseQueries queries) {
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
         this.catalog = catalog;
         this.licenseKeys = licenseKeys;
+        this.queries = queries;
     }
 
-    /** Issues the purchase's licenses that do not exist yet; returns the ids of all of them. */
+    /**
+     * Issues the purchase's licenses that do not exist yet and applies its renewals that were not
+     * applied yet; returns the ids of all the licenses it names.
+     */
     public List<String> process(PurchaseCompleted purchase) {
-        purchase.items().forEach(this::check);
+        List<Product> products = purchase.items().stream().map(this::check).toList();
+        List<LicenseView> renewed = purchase.items().stream().map(this::renewedLicense).toList();
         List<String> licenseIds = new ArrayList<>();
+        LocalDate purchasedOn = LocalDate.ofInstant(purchase.purchasedAt(), ZoneOffset.UTC);
         for (int item = 0; item < purchase.items().size(); item++) {
             PurchaseCompleted.Item line = purchase.items().get(item);
-            Product product = check(line);
+            Product product = products.get(item);
+            if (line.isRenewal()) {
+                String licenseId = renewed.get(item).licenseId();
+                licenseIds.add(licenseId);
+                commandGateway.sendAndWait(new ExtendMaintenanceCommand(licenseId, purchase.purchaseId() + ":" + item,
+                        line.maintenanceMonths(), purchasedOn));
+                continue;
+            }
             for (int unit = 0; unit < line.quantity(); unit++) {
                 String licenseId = licenseId(purchase.purchaseId(), item, unit);
                 licenseIds.add(licenseId);
                 issueUnlessIssued(new IssueLicenseCommand(licenseId, licenseKeys.next(), purchase.purchaseId(),
                         purchase.email().toLowerCase(Locale.ROOT), line.productCode(), line.edition(), line.seatsOrDefault(),
                         purchase.purchasedAt(),
-                        LocalDate.ofInstant(purchase.purchasedAt(), ZoneOffset.UTC).plusMonths(line.maintenanceMonths()),
+                        purchasedOn.plusMonths(line.maintenanceMonths()),
                         product.remoteManagementSince()));
             }
         }
@@ -68,6 +87,22 @@ public class PurchaseProcessor {
                     product.name() + " has no edition '" + item.edition() + "' (it has " + product.editions() + ")");
         }
         return product;
+    }
+
+    /** For a renewal item, the license it renews, which must be of the item's product; null otherwise. */
+    private LicenseView renewedLicense(PurchaseCompleted.Item item) {
+        if (!item.isRenewal()) {
+            return null;
+        }
+        if (item.quantity() != 1 || item.maintenanceMonths() < 1) {
+            throw new PurchaseRejectedException("a renewal renews one license by at least a month");
+        }
+        LicenseView license = queries.findByKey(item.renewsLicenseKey().trim().toUpperCase(Locale.ROOT))
+                .orElseThrow(() -> new PurchaseRejectedException("renewal of an unknown license key"));
+        if (!license.productCode().equals(item.productCode())) {
+            throw new PurchaseRejectedException("renewal of a " + license.productCode() + " license sold as " + item.productCode());
+        }
+        return license;
     }
 
     private void issueUnlessIssued(IssueLicenseCommand command) {

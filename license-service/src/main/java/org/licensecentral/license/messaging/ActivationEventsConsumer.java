@@ -1,39 +1,62 @@
 package org.licensecentral.license.messaging;
 
+import java.time.Instant;
 import java.util.function.Consumer;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.licensecentral.license.api.RecordActiveActivationsCommand;
+import org.licensecentral.license.query.LicenseActivationView;
 import org.licensecentral.support.messaging.Payloads;
 import org.licensecentral.support.messaging.RejectedMessageException;
 
+import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.messaging.Message;
 
 /**
- * {@code activation.events} in: each machine activated or deactivated carries the license's count
- * of active machines, which decides whether the portal shows it Activated. Only the fields this
- * service needs are read (see {@code docs/events/org.licensecentral.activation.*}).
+ * {@code activation.events} in. Each machine activated or deactivated carries the license's count
+ * of active machines, which decides whether the portal shows it Activated (a License fact), and
+ * the machine itself, kept as the license's activations as last known (an upsert or a delete by
+ * activation id, so a redelivery changes nothing). Only the fields this service needs are read;
+ * the contract is {@code docs/events/org.licensecentral.activation.*}.
  */
 @Configuration(proxyBeanMethods = false)
 public class ActivationEventsConsumer {
 
-    record ActiveActivations(String licenseId, Integer activeActivations) {
+    static final String ACTIVATED = "org.licensecentral.activation.machine-activated.v1";
+    static final String DEACTIVATED = "org.licensecentral.activation.machine-deactivated.v1";
+
+    record MachineEvent(String activationId, String licenseId, String hostname, String productVersion, String mode,
+                        Instant at, Integer activeActivations) {
     }
 
     @Bean
-    Consumer<Message<ActiveActivations>> activationEvents(CommandGateway commandGateway) {
+    Consumer<Message<MachineEvent>> activationEvents(CommandGateway commandGateway, MongoTemplate mongo) {
         return message -> {
-            ActiveActivations event = Payloads.require(message, ActiveActivations.class);
-            if (event.licenseId() == null || event.activeActivations() == null || event.activeActivations() < 0) {
-                throw new RejectedMessageException("activation event without a licenseId and a count of active machines");
+            MachineEvent event = Payloads.require(message, MachineEvent.class);
+            String type = CloudEventMessageUtils.getType(message);
+            if (!ACTIVATED.equals(type) && !DEACTIVATED.equals(type)) {
+                throw new RejectedMessageException("unexpected ce_type '" + type + "' on activation.events");
+            }
+            if (event.licenseId() == null || event.activationId() == null
+                    || event.activeActivations() == null || event.activeActivations() < 0) {
+                throw new RejectedMessageException("activation event without activationId, licenseId and a count of active machines");
             }
             try {
                 commandGateway.sendAndWait(new RecordActiveActivationsCommand(event.licenseId(), event.activeActivations()));
             } catch (AggregateNotFoundException e) {
                 throw new RejectedMessageException("activation event for unknown license " + event.licenseId(), e);
+            }
+            if (ACTIVATED.equals(type)) {
+                mongo.save(new LicenseActivationView(event.activationId(), event.licenseId(), event.hostname(),
+                        event.productVersion(), event.mode(), event.at()));
+            } else {
+                mongo.remove(Query.query(Criteria.where("_id").is(event.activationId())), LicenseActivationView.class);
             }
         };
     }

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
 import org.licensecentral.license.api.LicenseAttachedEvent;
 import org.licensecentral.license.api.LicenseIssuedEvent;
+import org.licensecentral.license.api.MaintenanceExtendedEvent;
 import org.licensecentral.license.api.RemoteManagementToggledEvent;
 import org.licensecentral.license.query.LicenseProjection;
 
@@ -41,6 +42,11 @@ class LicenseEventsPublisher {
     @EventHandler
     void on(LicenseIssuedEvent event, EventMessage<?> message) {
         publish("license-issued", event.licenseId(), event, message);
+    }
+
+    @EventHandler
+    void on(MaintenanceExtendedEvent event, EventMessage<?> message) {
+        publish("maintenance-extended", event.licenseId(), event, message);
     }
 
     @EventHandler

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
 import org.licensecentral.license.api.LicenseAttachedEvent;
 import org.licensecentral.license.api.LicenseIssuedEvent;
+import org.licensecentral.license.api.MaintenanceExtendedEvent;
 import org.licensecentral.license.api.RemoteManagementToggledEvent;
 import org.licensecentral.license.catalog.Catalog;
 import org.licensecentral.license.catalog.Product;
@@ -45,6 +46,12 @@ public class LicenseProjection {
                 event.productCode(), product.name(), event.edition(), event.purchasedAt(), event.maintenanceUntil(),
                 event.maxActivations(), 0, LicenseView.ActivationStatus.NOT_ACTIVATED, null,
                 event.remoteManagementSince() != null, false));
+    }
+
+    @EventHandler
+    void on(MaintenanceExtendedEvent event) {
+        mongo.updateFirst(byId(event.licenseId()), new Update().set("maintenanceUntil", event.maintenanceUntil()),
+                LicenseView.class);
     }
 
     @EventHandler

@@ -79,6 +79,16 @@ public class LicenseQueries {
         return mongo.find(new Query(criteria).with(Sort.by("_id")), LicenseView.class);
     }
 
+    /** The machines the license is active on, as last reported, oldest first. */
+    public List<LicenseActivationView> activations(String licenseId) {
+        return mongo.find(Query.query(Criteria.where("licenseId").is(licenseId)).with(Sort.by("activatedAt")),
+                LicenseActivationView.class);
+    }
+
+    public Optional<LicenseView> findByKey(String licenseKey) {
+        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("licenseKey").is(licenseKey)), LicenseView.class));
+    }
+
     /** Whether the account already holds the license, attached or through its verified e-mail. */
     public static boolean isOwnedBy(LicenseView license, String accountId, String verifiedEmail) {
         return accountId.equals(license.ownerAccountId())

@@ -1,5 +1,6 @@
 package org.licensecentral.license.web;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,14 +17,17 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.licensecentral.license.api.SetRemoteManagementCommand;
+import org.licensecentral.license.catalog.Catalog;
 import org.licensecentral.license.command.EmailMask;
 import org.licensecentral.license.query.LicenseQueries;
 import org.licensecentral.license.query.LicenseView;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -46,10 +50,14 @@ class LicenseController {
     record RemoteManagement(boolean available, boolean allowed) {
     }
 
+    /** The build the license's maintenance allows: the newest released on or before its end. */
+    record Download(String version, LocalDate releasedAt, String url) {
+    }
+
     record LicenseRow(String id, String productCode, String productName, String edition, String licenseKey,
                       String purchaseId, LicenseView.ActivationStatus status, int activeActivations,
                       int maxActivations, LocalDate maintenanceUntil, boolean maintenanceRunning,
-                      RemoteManagement remoteManagement) {
+                      RemoteManagement remoteManagement, Download download) {
     }
 
     record LicensePage(List<LicenseRow> items, int page, int size, long totalItems, long totalPages) {
@@ -58,17 +66,23 @@ class LicenseController {
     record HistoryEntry(long sequence, String event, Instant at) {
     }
 
-    record LicenseSummary(LicenseRow license, Instant purchasedAt, String purchaseEmail, List<HistoryEntry> history) {
+    record Activation(String activationId, String hostname, String productVersion, String mode, Instant activatedAt) {
+    }
+
+    record LicenseSummary(LicenseRow license, Instant purchasedAt, String purchaseEmail, List<Activation> activations,
+                          List<HistoryEntry> history) {
     }
 
     private final LicenseQueries queries;
     private final EventStore eventStore;
     private final CommandGateway commandGateway;
+    private final Catalog catalog;
 
-    LicenseController(LicenseQueries queries, EventStore eventStore, CommandGateway commandGateway) {
+    LicenseController(LicenseQueries queries, EventStore eventStore, CommandGateway commandGateway, Catalog catalog) {
         this.queries = queries;
         this.eventStore = eventStore;
         this.commandGateway = commandGateway;
+        this.catalog = catalog;
     }
 
     @GetMapping
@@ -87,7 +101,8 @@ class LicenseController {
         LicenseQueries.Page result = queries.search(caller.accountId(), caller.verifiedEmail(),
                 new LicenseQueries.Search(q, product, status, order[0],
                         Sort.Direction.fromString(order[1].toUpperCase(Locale.ROOT)), page, size));
-        return new LicensePage(result.items().stream().map(LicenseController::row).toList(), result.page(),
+        Catalog.Releases releases = catalog.releases();
+        return new LicensePage(result.items().stream().map(view -> row(view, releases)).toList(), result.page(),
                 result.size(), result.totalItems(), (result.totalItems() + size - 1) / size);
     }
 
@@ -99,7 +114,11 @@ class LicenseController {
         List<HistoryEntry> history = eventStore.readEvents(id).asStream()
                 .map(LicenseController::historyEntry)
                 .toList();
-        return new LicenseSummary(row(view), view.purchasedAt(), EmailMask.mask(view.purchaseEmail()), history);
+        List<Activation> activations = queries.activations(id).stream()
+                .map(a -> new Activation(a.activationId(), a.hostname(), a.productVersion(), a.mode(), a.activatedAt()))
+                .toList();
+        return new LicenseSummary(row(view, catalog.releases()), view.purchasedAt(), EmailMask.mask(view.purchaseEmail()),
+                activations, history);
     }
 
     record RemoteManagementChange(@NotNull Boolean allowed) {
@@ -120,10 +139,33 @@ class LicenseController {
         return new HistoryEntry(event.getSequenceNumber(), name, event.getTimestamp());
     }
 
-    private static LicenseRow row(LicenseView view) {
+    @GetMapping("/{id}/download")
+    Download download(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        Caller caller = Caller.of(jwt);
+        LicenseView view = queries.find(caller.accountId(), caller.verifiedEmail(), id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such license."));
+        Download download = download(view, catalog.releases());
+        if (download == null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                    "No release of " + view.productName() + " came out before maintenance ended on "
+                            + view.maintenanceUntil() + ".");
+            problem.setType(URI.create(ProblemHandlers.TYPE_BASE + "no-release-within-maintenance"));
+            throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+        }
+        return download;
+    }
+
+    private static Download download(LicenseView view, Catalog.Releases releases) {
+        return releases.newest(view.productCode(), view.maintenanceUntil())
+                .map(release -> new Download(release.version(), release.releasedAt(), release.downloadUrl()))
+                .orElse(null);
+    }
+
+    private static LicenseRow row(LicenseView view, Catalog.Releases releases) {
         return new LicenseRow(view.licenseId(), view.productCode(), view.productName(), view.edition(),
                 view.licenseKey(), view.purchaseId(), view.status(), view.activeActivations(), view.maxActivations(),
                 view.maintenanceUntil(), !view.maintenanceUntil().isBefore(LocalDate.now(ZoneOffset.UTC)),
-                new RemoteManagement(view.remoteManagementAvailable(), view.remoteManagementAllowed()));
+                new RemoteManagement(view.remoteManagementAvailable(), view.remoteManagementAllowed()),
+                download(view, releases));
     }
 }

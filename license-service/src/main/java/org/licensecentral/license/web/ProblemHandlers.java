@@ -3,6 +3,7 @@ package org.licensecentral.license.web;
 import java.net.URI;
 import java.util.Locale;
 
+import org.licensecentral.license.catalog.UnknownProductException;
 import org.licensecentral.license.command.AttachRequestException;
 import org.licensecentral.license.command.PurchaseRejectedException;
 import org.licensecentral.license.command.RemoteManagementNotSupportedException;
@@ -25,6 +26,14 @@ class ProblemHandlers {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
         problem.setType(URI.create(TYPE_BASE + "purchase-rejected"));
         problem.setTitle("Purchase rejected");
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownProductException.class)
+    ProblemDetail unknownProduct(UnknownProductException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setType(URI.create(TYPE_BASE + "unknown-product"));
+        problem.setTitle("Unknown product");
         return problem;
     }
 

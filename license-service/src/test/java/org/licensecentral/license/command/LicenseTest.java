@@ -7,10 +7,12 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.license.api.AttachLicenseCommand;
+import org.licensecentral.license.api.ExtendMaintenanceCommand;
 import org.licensecentral.license.api.IssueLicenseCommand;
 import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
 import org.licensecentral.license.api.LicenseAttachedEvent;
 import org.licensecentral.license.api.LicenseIssuedEvent;
+import org.licensecentral.license.api.MaintenanceExtendedEvent;
 import org.licensecentral.license.api.RecordActiveActivationsCommand;
 import org.licensecentral.license.api.RemoteManagementToggledEvent;
 import org.licensecentral.license.api.SetRemoteManagementCommand;
@@ -114,6 +116,28 @@ class LicenseTest {
     void attachingToTheCurrentOwnerRecordsNothing() {
         fixture.given(issued("BACKUP", "5.2"), new LicenseAttachedEvent("lic-1", null, "buyer@example.org", "acc-b", "b@example.org"))
                 .when(new AttachLicenseCommand("lic-1", "acc-b", "b@example.org"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRenewalExtendsMaintenanceFromItsCurrentEnd() {
+        fixture.given(issued("BACKUP", "5.2"))
+                .when(new ExtendMaintenanceCommand("lic-1", "P-2:0", 12, LocalDate.of(2028, 1, 10)))
+                .expectEvents(new MaintenanceExtendedEvent("lic-1", "P-2:0", LocalDate.of(2029, 3, 14)));
+    }
+
+    @Test
+    void aRenewalOfLapsedMaintenanceStartsOnTheDayOfTheRenewal() {
+        fixture.given(issued("BACKUP", "5.2"))
+                .when(new ExtendMaintenanceCommand("lic-1", "P-2:0", 12, LocalDate.of(2030, 6, 1)))
+                .expectEvents(new MaintenanceExtendedEvent("lic-1", "P-2:0", LocalDate.of(2031, 6, 1)));
+    }
+
+    @Test
+    void theSameRenewalAppliedAgainRecordsNothing() {
+        fixture.given(issued("BACKUP", "5.2"), new MaintenanceExtendedEvent("lic-1", "P-2:0", LocalDate.of(2029, 3, 14)))
+                .when(new ExtendMaintenanceCommand("lic-1", "P-2:0", 12, LocalDate.of(2028, 1, 10)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

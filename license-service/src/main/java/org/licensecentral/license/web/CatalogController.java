@@ -1,0 +1,57 @@
+package org.licensecentral.license.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.licensecentral.license.catalog.Catalog;
+import org.licensecentral.license.catalog.Release;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What can be bought and downloaded, and where the store is; releases are added by the build pipeline. */
+@RestController
+class CatalogController {
+
+    record ReleaseView(String version, LocalDate releasedAt, String downloadUrl) {
+
+        static ReleaseView of(Release release) {
+            return new ReleaseView(release.version(), release.releasedAt(), release.downloadUrl());
+        }
+    }
+
+    record ProductView(String code, String name, List<String> editions, boolean remoteManagement, ReleaseView latestRelease) {
+    }
+
+    record CatalogView(String storeUrl, List<ProductView> products) {
+    }
+
+    private final Catalog catalog;
+    private final String storeUrl;
+
+    CatalogController(Catalog catalog, @Value("${licensecentral.store-url}") String storeUrl) {
+        this.catalog = catalog;
+        this.storeUrl = storeUrl;
+    }
+
+    @GetMapping("/api/v1/catalog")
+    CatalogView catalog() {
+        Catalog.Releases releases = catalog.releases();
+        return new CatalogView(storeUrl, catalog.products().stream()
+                .map(p -> new ProductView(p.code(), p.name(), p.editions(), p.remoteManagementSince() != null,
+                        releases.latest(p.code()).map(ReleaseView::of).orElse(null)))
+                .toList());
+    }
+
+    @PostMapping("/internal/releases")
+    @ResponseStatus(HttpStatus.CREATED)
+    ReleaseView addRelease(@Valid @RequestBody Release release) {
+        return ReleaseView.of(catalog.addRelease(release));
+    }
+}
