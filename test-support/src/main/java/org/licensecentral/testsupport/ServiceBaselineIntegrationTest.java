@@ -31,6 +31,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     // One line per request from the servlet and the reactive stack, to see the trace id in it.
     "logging.level.org.springframework.web.servlet.DispatcherServlet=DEBUG",
     "logging.level.org.springframework.web.server.adapter.HttpWebHandlerAdapter=DEBUG",
+    // Spring keeps this context alive beside the service's other test contexts; its consumers must
+    // not join their consumer groups and take partitions away from them.
+    "spring.cloud.stream.default.consumer.auto-startup=false",
 })
 // Spring Boot tests switch metrics export and tracing off unless asked; these are what is tested.
 @AutoConfigureObservability

@@ -1,0 +1,187 @@
+package org.licensecentral.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.licensecentral.notification.MailRequestsDriver.attachCode;
+import static org.licensecentral.notification.MailRequestsDriver.awaitMails;
+import static org.licensecentral.notification.MailRequestsDriver.kafka;
+import static org.licensecentral.notification.MailRequestsDriver.mailsTo;
+import static org.licensecentral.notification.MailRequestsDriver.newAddress;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.licensecentral.testsupport.RealInfrastructure;
+import org.licensecentral.testsupport.TestInfrastructure;
+import org.licensecentral.testsupport.TestJwtIssuer;
+import org.licensecentral.testsupport.TopicReader;
+
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Mail requests on the real broker become real mails at GreenMail, each exactly once. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure
+@AutoConfigureObservability
+@ExtendWith(OutputCaptureExtension.class)
+class MailDeliveryIntegrationTest {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private final GreenMail mail = TestInfrastructure.get().mail();
+
+    @LocalServerPort
+    int port;
+
+    private MailRequestsDriver driver;
+
+    @BeforeEach
+    void connect() {
+        driver = new MailRequestsDriver();
+    }
+
+    @AfterEach
+    void disconnect() {
+        driver.close();
+    }
+
+    @Test
+    void theAttachCodeMailShowsTheCodeTheLicensesTheExpiryAndALineForWhoDidNotAsk(CapturedOutput output) throws Exception {
+        String to = newAddress();
+
+        driver.request(UUID.randomUUID().toString(), attachCode(to, "K7PQ2XMA"));
+
+        MimeMessage message = awaitMails(mail, to, 1).get(0);
+        assertThat(message.getSubject()).isEqualTo("Your confirmation code: K7PQ2XMA");
+        assertThat(message.getFrom()[0].toString()).contains("noreply@licensecentral.org");
+        String text = part(message, "text/plain");
+        String html = part(message, "text/html");
+        assertThat(text).contains("K7PQ2XMA").contains("Backup Server").contains("ABCDE-FGHJK-MNPQR-STUVW-XYZ23")
+                .contains("2026-11-27T12:30:00Z").contains("If you did not ask for this");
+        assertThat(html).contains("K7PQ2XMA").contains("Backup Server");
+        // The code goes to the customer only: never into a log line.
+        assertThat(output.getAll()).doesNotContain("K7PQ2XMA");
+    }
+
+    @Test
+    void aRequestDeliveredTwiceMailsOnce() throws Exception {
+        String to = newAddress();
+        String id = UUID.randomUUID().toString();
+        driver.request(id, attachCode(to, "22222222"));
+        driver.request(id, attachCode(to, "22222222"));
+        String marker = newAddress();
+        driver.request(UUID.randomUUID().toString(), attachCode(marker, "33333333"));
+
+        // One partition: once the later request is delivered, the redelivery was handled.
+        awaitMails(mail, marker, 1);
+        assertThat(mailsTo(mail, to)).hasSize(1);
+    }
+
+    @Test
+    void anUnreadableRequestIsDeadLetteredAndTheNextOneIsStillDelivered() throws Exception {
+        String poisonId = UUID.randomUUID().toString();
+        driver.request(poisonId, "{\"template\": \"attach-code\", \"to\": ");
+        String to = newAddress();
+        driver.request(UUID.randomUUID().toString(), attachCode(to, "44444444"));
+
+        awaitMails(mail, to, 1);
+        ConsumerRecord<String, String> dead = TopicReader.first(kafka(), "error.notification.requests.notification-service",
+                r -> poisonId.equals(r.key()));
+        assertThat(TopicReader.header(dead, "x-exception-message")).isNotBlank();
+    }
+
+    @Test
+    void anUnknownTemplateIsDeadLetteredAtOnceWithTheReason() throws Exception {
+        String id = UUID.randomUUID().toString();
+        driver.request(id, "{\"template\":\"birthday\",\"to\":\"" + newAddress() + "\",\"data\":{}}");
+
+        ConsumerRecord<String, String> dead = TopicReader.first(kafka(), "error.notification.requests.notification-service",
+                r -> id.equals(r.key()));
+        assertThat(TopicReader.header(dead, "x-exception-message")).contains("unknown mail template 'birthday'");
+    }
+
+    @Test
+    void supportSeesWhatWasSentToAnAddressWithoutItsCode() throws Exception {
+        String to = newAddress();
+        String id = UUID.randomUUID().toString();
+        driver.request(id, attachCode(to, "55555555"));
+        awaitMails(mail, to, 1);
+
+        HttpResponse<String> deliveries = await().atMost(Duration.ofSeconds(10)).until(
+                () -> get("/internal/deliveries?to=" + to, TestJwtIssuer.get().internalToken()),
+                response -> response.body().contains("SENT"));
+
+        assertThat(deliveries.statusCode()).isEqualTo(200);
+        assertThat(deliveries.body()).contains(id).contains("attach-code").doesNotContain("55555555");
+        assertThat(get("/internal/deliveries?to=" + to, null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void sentMailsAreCountedByTemplateWithTheTimeFromTheEventToTheSmtpAccept() throws Exception {
+        String to = newAddress();
+        driver.request(UUID.randomUUID().toString(), attachCode(to, "66666666"));
+        awaitMails(mail, to, 1);
+
+        // The mail is at GreenMail a moment before the service counts it.
+        String metrics = await().atMost(Duration.ofSeconds(10)).until(() -> get("/actuator/prometheus", null).body(),
+                body -> body.contains("mail_sent_total"));
+
+        assertThat(metrics).containsPattern("mail_sent_total\\{application=\"notification-service\",template=\"attach-code\"\\} [1-9]");
+        assertThat(metrics).contains("mail_delivery_latency_seconds_count{application=\"notification-service\",template=\"attach-code\"}");
+    }
+
+    @Test
+    void everyTemplateRendersWithASubject() throws Exception {
+        String to = newAddress();
+        for (String template : List.of("license-attached", "license-attached-away", "email-verification", "password-reset",
+                "machine-activated", "maintenance-ending", "maintenance-ended")) {
+            driver.request(UUID.randomUUID().toString(), "{\"template\":\"" + template + "\",\"to\":\"" + to
+                    + "\",\"data\":{\"licenseId\":\"lic-1\",\"code\":\"77777777\",\"product\":\"Backup\",\"hostname\":\"pc\","
+                    + "\"productVersion\":\"5.3\",\"licenseKey\":\"KEY\",\"maintenanceUntil\":\"2027-01-01\"}}");
+        }
+
+        List<MimeMessage> mails = awaitMails(mail, to, 7);
+
+        assertThat(mails).extracting(MimeMessage::getSubject).doesNotContainNull().allSatisfy(s -> assertThat(s).isNotBlank());
+    }
+
+    /** The decoded body of the first part of that type, however deep the multipart nesting. */
+    private static String part(Part part, String type) throws Exception {
+        if (part.isMimeType(type)) {
+            return String.valueOf(part.getContent());
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                String found = part(multipart.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

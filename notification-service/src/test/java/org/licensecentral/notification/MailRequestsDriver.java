@@ -1,0 +1,79 @@
+package org.licensecentral.notification;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.licensecentral.testsupport.TestInfrastructure;
+
+/** Asks for mails the way license-service and identity-service do, and reads what arrived at the SMTP server. */
+final class MailRequestsDriver implements AutoCloseable {
+
+    static final String TYPE = "org.licensecentral.notification.mail-requested.v1";
+
+    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(),
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+
+    static String kafka() {
+        return TestInfrastructure.get().kafkaBootstrapServers();
+    }
+
+    static String newAddress() {
+        return "customer-" + UUID.randomUUID() + "@example.org";
+    }
+
+    static String attachCode(String to, String code) {
+        return "{\"template\":\"attach-code\",\"to\":\"" + to + "\",\"data\":{\"code\":\"" + code
+                + "\",\"expiresAt\":\"2026-11-27T12:30:00Z\",\"licenses\":[{\"product\":\"Backup\",\"edition\":\"Server\","
+                + "\"licenseKey\":\"ABCDE-FGHJK-MNPQR-STUVW-XYZ23\"}]}}";
+    }
+
+    private final String topic;
+
+    MailRequestsDriver() {
+        this("notification.requests");
+    }
+
+    MailRequestsDriver(String topic) {
+        this.topic = topic;
+    }
+
+    /** Publishes a body with a given ce_id (the same id again is a redelivery). */
+    void request(String id, String body) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, id, body);
+        record.headers().add("ce_id", id.getBytes(UTF_8));
+        record.headers().add("ce_type", TYPE.getBytes(UTF_8));
+        record.headers().add("ce_source", "/license-service".getBytes(UTF_8));
+        record.headers().add("ce_specversion", "1.0".getBytes(UTF_8));
+        record.headers().add("ce_time", OffsetDateTime.now().toString().getBytes(UTF_8));
+        record.headers().add("contentType", "application/json".getBytes(UTF_8));
+        producer.send(record).get();
+    }
+
+    static List<MimeMessage> mailsTo(GreenMail mail, String address) {
+        return mail.findReceivedMessages(user -> user.getEmail().equals(address), message -> true).toList();
+    }
+
+    static List<MimeMessage> awaitMails(GreenMail mail, String address, int count) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> mailsTo(mail, address), mails -> mails.size() >= count);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
