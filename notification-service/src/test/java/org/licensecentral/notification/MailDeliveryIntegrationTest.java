@@ -16,51 +16,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.licensecentral.testsupport.RealInfrastructure;
-import org.licensecentral.testsupport.TestInfrastructure;
 import org.licensecentral.testsupport.TestJwtIssuer;
 import org.licensecentral.testsupport.TopicReader;
 
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Mail requests on the real broker become real mails at GreenMail, each exactly once. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
-@AutoConfigureObservability
-@ExtendWith(OutputCaptureExtension.class)
-class MailDeliveryIntegrationTest {
+class MailDeliveryIntegrationTest extends NotificationServiceIntegrationTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
-    private final GreenMail mail = TestInfrastructure.get().mail();
-
-    @LocalServerPort
-    int port;
-
-    private MailRequestsDriver driver;
-
-    @BeforeEach
-    void connect() {
-        driver = new MailRequestsDriver();
-    }
-
-    @AfterEach
-    void disconnect() {
-        driver.close();
-    }
-
     @Test
     void theAttachCodeMailShowsTheCodeTheLicensesTheExpiryAndALineForWhoDidNotAsk(CapturedOutput output) throws Exception {
         String to = newAddress();

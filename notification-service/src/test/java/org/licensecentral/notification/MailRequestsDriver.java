@@ -3,13 +3,21 @@ package org.licensecentral.notification;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -53,14 +61,30 @@ final class MailRequestsDriver implements AutoCloseable {
 
     /** Publishes a body with a given ce_id (the same id again is a redelivery). */
     void request(String id, String body) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, id, body);
+        publish(topic, id, id, TYPE, "/license-service", body);
+    }
+
+    /** Publishes as license-service or activation-service publish their facts. */
+    void fact(String topic, String type, String licenseId, String body) throws Exception {
+        publish(topic, licenseId, UUID.randomUUID().toString(), type, "/test", body);
+    }
+
+    private void publish(String topic, String key, String id, String type, String source, String body) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, body);
         record.headers().add("ce_id", id.getBytes(UTF_8));
-        record.headers().add("ce_type", TYPE.getBytes(UTF_8));
-        record.headers().add("ce_source", "/license-service".getBytes(UTF_8));
+        record.headers().add("ce_type", type.getBytes(UTF_8));
+        record.headers().add("ce_source", source.getBytes(UTF_8));
         record.headers().add("ce_specversion", "1.0".getBytes(UTF_8));
         record.headers().add("ce_time", OffsetDateTime.now().toString().getBytes(UTF_8));
         record.headers().add("contentType", "application/json".getBytes(UTF_8));
         producer.send(record).get();
+    }
+
+    /** What the published schema of {@code type} (in docs/events) finds wrong with {@code payload}. */
+    static Set<ValidationMessage> schemaErrors(String type, String payload) throws IOException {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("../docs/events/" + type + ".schema.json")))
+                .validate(new ObjectMapper().readTree(payload));
     }
 
     static List<MimeMessage> mailsTo(GreenMail mail, String address) {

@@ -35,6 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(properties = {
     "spring.cloud.stream.bindings.notificationRequests-in-0.destination=" + SmtpOutageIntegrationTest.TOPIC,
+    // Only the mail requests: the license and activation topics belong to the other test context.
+    "spring.cloud.function.definition=notificationRequests",
 })
 @RealInfrastructure
 class SmtpOutageIntegrationTest {

@@ -1,0 +1,108 @@
+package org.licensecentral.notification.licenses;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.licensecentral.notification.delivery.DeliveryService;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * The view of {@code license.events} and the mails that follow from license facts: a machine
+ * activated (to the owner) and the maintenance reminders. Every update sets values by license id,
+ * so a redelivered event changes nothing; every mail's id derives from what it announces, so the
+ * delivery log sends it once.
+ */
+@Service
+public class LicenseContacts {
+
+    static final int ENDING_NOTICE_DAYS = 30;
+
+    private final MongoTemplate mongo;
+    private final DeliveryService deliveries;
+    private final Map<String, String> productNames;
+
+    public LicenseContacts(MongoTemplate mongo, DeliveryService deliveries,
+                           @Value("#{${licensecentral.mail.product-names}}") Map<String, String> productNames) {
+        this.mongo = mongo;
+        this.deliveries = deliveries;
+        this.productNames = productNames;
+    }
+
+    public void issued(String licenseId, String licenseKey, String productCode, String purchaseEmail, LocalDate maintenanceUntil) {
+        mongo.upsert(byId(licenseId), new Update()
+                .set("licenseKey", licenseKey)
+                .set("productCode", productCode)
+                .setOnInsert("ownerEmail", purchaseEmail)
+                .setOnInsert("maintenanceUntil", maintenanceUntil)
+                .setOnInsert("endingNoticeSent", false)
+                .setOnInsert("endedNoticeSent", false), LicenseContact.class);
+    }
+
+    public void attached(String licenseId, String toEmail) {
+        mongo.updateFirst(byId(licenseId), new Update().set("ownerEmail", toEmail), LicenseContact.class);
+    }
+
+    /** A renewal: the reminders start over for the new end. */
+    public void maintenanceExtended(String licenseId, LocalDate maintenanceUntil) {
+        mongo.updateFirst(byId(licenseId), new Update()
+                .set("maintenanceUntil", maintenanceUntil)
+                .set("endingNoticeSent", false)
+                .set("endedNoticeSent", false), LicenseContact.class);
+    }
+
+    public Optional<LicenseContact> find(String licenseId) {
+        return Optional.ofNullable(mongo.findById(licenseId, LicenseContact.class));
+    }
+
+    public void machineActivated(String eventId, LicenseContact license, String hostname, String productVersion,
+                                 Instant at) {
+        deliveries.deliver(eventId + "/machine-activated", "machine-activated", license.ownerEmail(), Map.of(
+                "product", productName(license), "licenseKey", license.licenseKey(),
+                "hostname", String.valueOf(hostname), "productVersion", String.valueOf(productVersion)), at);
+    }
+
+    /** The daily job's work for one day: "ends in 30 days" and "has ended", once each per license and end date. */
+    public int sendMaintenanceReminders(LocalDate today) {
+        int sent = 0;
+        List<LicenseContact> ending = mongo.find(Query.query(Criteria.where("endingNoticeSent").is(false)
+                .and("maintenanceUntil").gte(today).lte(today.plusDays(ENDING_NOTICE_DAYS))), LicenseContact.class);
+        for (LicenseContact license : ending) {
+            remind(license, "maintenance-ending");
+            mongo.updateFirst(byId(license.licenseId()), new Update().set("endingNoticeSent", true), LicenseContact.class);
+            sent++;
+        }
+        List<LicenseContact> ended = mongo.find(Query.query(Criteria.where("endedNoticeSent").is(false)
+                .and("maintenanceUntil").lt(today)), LicenseContact.class);
+        for (LicenseContact license : ended) {
+            remind(license, "maintenance-ended");
+            // An ended license needs no "ending" notice any more.
+            mongo.updateFirst(byId(license.licenseId()), new Update().set("endedNoticeSent", true).set("endingNoticeSent", true),
+                    LicenseContact.class);
+            sent++;
+        }
+        return sent;
+    }
+
+    private void remind(LicenseContact license, String template) {
+        deliveries.deliver(license.licenseId() + "/" + template + "/" + license.maintenanceUntil(), template,
+                license.ownerEmail(), Map.of("product", productName(license), "licenseKey", license.licenseKey(),
+                        "maintenanceUntil", license.maintenanceUntil().toString()), null);
+    }
+
+    private String productName(LicenseContact license) {
+        return productNames.getOrDefault(license.productCode(), license.productCode());
+    }
+
+    private static Query byId(String licenseId) {
+        return Query.query(Criteria.where("_id").is(licenseId));
+    }
+}

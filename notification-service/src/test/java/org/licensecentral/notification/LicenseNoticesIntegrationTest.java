@@ -1,0 +1,103 @@
+package org.licensecentral.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.licensecentral.notification.MailRequestsDriver.awaitMails;
+import static org.licensecentral.notification.MailRequestsDriver.mailsTo;
+import static org.licensecentral.notification.MailRequestsDriver.newAddress;
+import static org.licensecentral.notification.MailRequestsDriver.schemaErrors;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.licensecentral.notification.licenses.LicenseContacts;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Mails that follow from license.events and activation.events, with messages that conform to their published schemas. */
+class LicenseNoticesIntegrationTest extends NotificationServiceIntegrationTest {
+
+    private static final String ISSUED = "org.licensecentral.license.license-issued.v1";
+    private static final String ATTACHED = "org.licensecentral.license.license-attached.v1";
+    private static final String ACTIVATED = "org.licensecentral.activation.machine-activated.v1";
+
+    @Autowired
+    LicenseContacts contacts;
+
+    @Test
+    void theOwnerHearsOfAMachineActivatedOnTheLicense() throws Exception {
+        String owner = newAddress();
+        String licenseId = issue(owner, LocalDate.of(2027, 11, 1));
+
+        activate(licenseId, "office-pc");
+
+        MimeMessage message = awaitMails(mail, owner, 1).get(0);
+        assertThat(message.getSubject()).isEqualTo("A machine was activated on your Backup license");
+        assertThat(GreenMailUtil.getBody(message)).contains("office-pc");
+    }
+
+    @Test
+    void afterAnAttachTheNewOwnerHearsOfActivations() throws Exception {
+        String buyer = newAddress();
+        String newOwner = newAddress();
+        String licenseId = issue(buyer, LocalDate.of(2027, 11, 1));
+        String attached = "{\"licenseId\":\"" + licenseId + "\",\"fromAccount\":null,\"fromEmail\":\"" + buyer
+                + "\",\"toAccount\":\"acc-b\",\"toEmail\":\"" + newOwner + "\"}";
+        assertThat(schemaErrors(ATTACHED, attached)).isEmpty();
+        driver.fact("license.events", ATTACHED, licenseId, attached);
+        // The two topics are not ordered against each other; this test is about who is written to after the attach.
+        await().atMost(Duration.ofSeconds(30)).until(() -> contacts.find(licenseId)
+                .map(c -> c.ownerEmail().equals(newOwner)).orElse(false));
+
+        activate(licenseId, "laptop");
+
+        awaitMails(mail, newOwner, 1);
+        assertThat(mailsTo(mail, buyer)).isEmpty();
+    }
+
+    @Test
+    void maintenanceRemindersGoOutOnceEach() throws Exception {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String endingSoon = newAddress();
+        String ended = newAddress();
+        String later = newAddress();
+        String endingId = issue(endingSoon, today.plusDays(10));
+        String endedId = issue(ended, today.minusDays(1));
+        String laterId = issue(later, today.plusDays(200));
+        await().atMost(Duration.ofSeconds(30)).until(() -> contacts.find(endingId).isPresent()
+                && contacts.find(endedId).isPresent() && contacts.find(laterId).isPresent());
+
+        contacts.sendMaintenanceReminders(today);
+        contacts.sendMaintenanceReminders(today);
+
+        assertThat(awaitMails(mail, endingSoon, 1)).singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).contains("ends on " + today.plusDays(10)));
+        assertThat(awaitMails(mail, ended, 1)).singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).contains("has ended"));
+        assertThat(mailsTo(mail, later)).isEmpty();
+    }
+
+    private String issue(String purchaseEmail, LocalDate maintenanceUntil) throws Exception {
+        String licenseId = UUID.randomUUID().toString();
+        String issued = "{\"licenseId\":\"" + licenseId + "\",\"licenseKey\":\"ABCDE-FGHJK-MNPQR-STUVW-XYZ23\","
+                + "\"purchaseId\":\"P-1\",\"purchaseEmail\":\"" + purchaseEmail + "\",\"productCode\":\"BACKUP\","
+                + "\"edition\":\"Home\",\"maxActivations\":1,\"purchasedAt\":\"2025-01-01T10:00:00Z\","
+                + "\"maintenanceUntil\":\"" + maintenanceUntil + "\",\"remoteManagementSince\":\"5.2\"}";
+        assertThat(schemaErrors(ISSUED, issued)).isEmpty();
+        driver.fact("license.events", ISSUED, licenseId, issued);
+        return licenseId;
+    }
+
+    private void activate(String licenseId, String hostname) throws Exception {
+        String activated = "{\"activationId\":\"" + UUID.randomUUID() + "\",\"licenseId\":\"" + licenseId
+                + "\",\"fingerprint\":\"fp\",\"hostname\":\"" + hostname + "\",\"productVersion\":\"5.3.1\","
+                + "\"mode\":\"ONLINE\",\"at\":\"2026-11-27T10:00:00Z\",\"activeActivations\":1}";
+        assertThat(schemaErrors(ACTIVATED, activated)).isEmpty();
+        driver.fact("activation.events", ACTIVATED, licenseId, activated);
+    }
+}
