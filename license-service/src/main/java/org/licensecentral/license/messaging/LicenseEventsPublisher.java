@@ -1,7 +1,5 @@
 package org.licensecentral.license.messaging;
 
-import java.time.ZoneOffset;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -11,11 +9,8 @@ import org.licensecentral.license.api.LicenseIssuedEvent;
 import org.licensecentral.license.api.MaintenanceExtendedEvent;
 import org.licensecentral.license.api.RemoteManagementToggledEvent;
 import org.licensecentral.license.query.LicenseProjection;
+import org.licensecentral.support.messaging.CloudEventsPublisher;
 
-import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
-import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +26,11 @@ class LicenseEventsPublisher {
 
     static final String BINDING = "licenseEvents-out-0";
     static final String TYPE_PREFIX = "org.licensecentral.license.";
-    static final String SOURCE = "/license-service";
 
-    private final StreamBridge streamBridge;
+    private final CloudEventsPublisher publisher;
 
-    LicenseEventsPublisher(StreamBridge streamBridge) {
-        this.streamBridge = streamBridge;
+    LicenseEventsPublisher(CloudEventsPublisher publisher) {
+        this.publisher = publisher;
     }
 
     @EventHandler
@@ -65,16 +59,7 @@ class LicenseEventsPublisher {
     }
 
     private void publish(String type, String licenseId, Object payload, EventMessage<?> message) {
-        boolean sent = streamBridge.send(BINDING, CloudEventMessageBuilder.withData(payload)
-                .setId(message.getIdentifier())
-                .setSource(SOURCE)
-                .setType(TYPE_PREFIX + type + ".v1")
-                .setSubject(licenseId)
-                .setTime(message.getTimestamp().atOffset(ZoneOffset.UTC).toString())
-                .setHeader(KafkaHeaders.KEY, licenseId)
-                .build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX));
-        if (!sent) {
-            throw new IllegalStateException("license.events did not accept " + type + " of " + licenseId);
-        }
+        publisher.publish(BINDING, message.getIdentifier(), TYPE_PREFIX + type + ".v1", licenseId, message.getTimestamp(),
+                payload);
     }
 }

@@ -1,13 +1,10 @@
 package org.licensecentral.license.messaging;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.Map;
 
-import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
-import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
+import org.licensecentral.support.messaging.CloudEventsPublisher;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,23 +21,13 @@ public class MailRequests {
     public record MailRequested(String template, String to, Map<String, Object> data) {
     }
 
-    private final StreamBridge streamBridge;
+    private final CloudEventsPublisher publisher;
 
-    MailRequests(StreamBridge streamBridge) {
-        this.streamBridge = streamBridge;
+    MailRequests(CloudEventsPublisher publisher) {
+        this.publisher = publisher;
     }
 
     public void send(String id, String template, String to, Map<String, Object> data) {
-        boolean sent = streamBridge.send(BINDING, CloudEventMessageBuilder.withData(new MailRequested(template, to, data))
-                .setId(id)
-                .setSource(LicenseEventsPublisher.SOURCE)
-                .setType(TYPE)
-                .setSubject(template)
-                .setTime(OffsetDateTime.now(ZoneOffset.UTC).toString())
-                .setHeader(KafkaHeaders.KEY, id)
-                .build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX));
-        if (!sent) {
-            throw new IllegalStateException("notification.requests did not accept the " + template + " mail " + id);
-        }
+        publisher.publish(BINDING, id, TYPE, id, Instant.now(), new MailRequested(template, to, data));
     }
 }

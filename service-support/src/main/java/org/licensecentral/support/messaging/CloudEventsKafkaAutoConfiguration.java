@@ -2,25 +2,37 @@ package org.licensecentral.support.messaging;
 
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
+import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.support.KafkaHeaderMapper;
 
 /**
- * CloudEvents Kafka binding headers ({@code ce_id}, {@code ce_type}, ...) as plain UTF-8 on the
- * wire and as Strings in Spring messages, whoever produced them. Without this the binder's header
+ * CloudEvents on Kafka: the {@link CloudEventsPublisher}, and the binding headers ({@code ce_id},
+ * {@code ce_type}, ...) as plain UTF-8 on the wire and as Strings in Spring messages, whoever
+ * produced them. Without this the binder's header
  * mapper hands a consumer the raw bytes of a header that a non-Spring producer (the web store)
  * wrote, so deduplication on {@code ce_id} would compare a byte array with a String.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.cloud.stream.function.FunctionConfiguration")
 @ConditionalOnClass(BinderHeaderMapper.class)
 public class CloudEventsKafkaAutoConfiguration {
 
     static final String[] CLOUD_EVENTS_HEADERS = {
         "ce_id", "ce_type", "ce_source", "ce_specversion", "ce_time", "ce_subject", "ce_dataschema",
     };
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(StreamBridge.class)
+    CloudEventsPublisher cloudEventsPublisher(StreamBridge streamBridge, Environment environment) {
+        // ce_source: /<the service's name>, e.g. /license-service.
+        return new CloudEventsPublisher(streamBridge, "/" + environment.getRequiredProperty("spring.application.name"));
+    }
 
     // The Kafka binder uses the KafkaHeaderMapper bean of this name when there is one.
     @Bean
