@@ -1,5 +1,7 @@
 package org.licensecentral.support.axon;
 
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -11,6 +13,7 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
@@ -25,6 +28,7 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
  */
 @AutoConfiguration(after = MongoDataAutoConfiguration.class, before = AxonAutoConfiguration.class)
 @ConditionalOnClass(MongoEventStorageEngine.class)
+@ConditionalOnBean(MongoDatabaseFactory.class)
 public class AxonMongoAutoConfiguration {
 
     @Bean
@@ -43,6 +47,17 @@ public class AxonMongoAutoConfiguration {
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .build();
+    }
+
+    /**
+     * Axon's default logs a failing event handler and moves on, which would skip a projection
+     * update or a publish for good. Here a failure stops the processor's token, and the tracking
+     * processor retries the event with back-off until it succeeds.
+     */
+    @Bean
+    ConfigurerModule propagateEventHandlerErrors() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.ServletWebRequest;
 
@@ -20,6 +21,8 @@ import org.springframework.web.context.request.ServletWebRequest;
  * instead of Boot's JSON map or whitelabel page. The message of a server error is never shown:
  * it may carry internals, and it is in the log with the trace id.
  */
+// @Controller so that Spring MVC maps it: since Spring 6 a type-level @RequestMapping alone is not enough.
+@Controller
 @RequestMapping("${server.error.path:${error.path:/error}}")
 public class ProblemDetailsErrorController implements ErrorController {
 

@@ -1,7 +1,11 @@
 package org.licensecentral.support.web;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,7 +23,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * Every service behind the gateway is a resource server too (defence in depth): each API call
  * carries a JWT from identity-service and the caller is the token's subject, never a header or a
  * parameter. {@code /internal/**} needs the {@code internal} scope of the service-to-service
- * client; actuator stays open for probes and scraping. A service with its own
+ * client; actuator stays open for probes and scraping, and so do the paths a service lists in
+ * {@code licensecentral.security.public-paths} (the installed products' endpoints, which
+ * authenticate by license key instead). A service with its own
  * {@link SecurityFilterChain} (identity-service) replaces this one.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, OAuth2ResourceServerAutoConfiguration.class})
@@ -29,11 +35,14 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain resourceServerSecurityFilterChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain resourceServerSecurityFilterChain(HttpSecurity http, ObjectMapper objectMapper,
+            @Value("${licensecentral.security.public-paths:}") List<String> publicPaths) throws Exception {
         ProblemDetailsAuthenticationEntryPoint entryPoint = new ProblemDetailsAuthenticationEntryPoint(objectMapper);
+        List<String> open = new ArrayList<>(List.of("/actuator/**", "/error"));
+        publicPaths.stream().filter(path -> !path.isBlank()).forEach(open::add);
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/**", "/error").permitAll()
+                        .requestMatchers(open.toArray(String[]::new)).permitAll()
                         .requestMatchers("/internal/**").hasAuthority("SCOPE_internal")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults()).authenticationEntryPoint(entryPoint))

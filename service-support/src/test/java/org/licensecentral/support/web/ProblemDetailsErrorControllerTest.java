@@ -1,0 +1,48 @@
+package org.licensecentral.support.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** An exception no handler answers reaches the servlet error dispatch, which answers problem+json without the message. */
+@SpringBootTest(classes = ProblemDetailsErrorControllerTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.application.name=problem-test", "licensecentral.security.public-paths=/broken",
+            "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks",
+            "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration"})
+class ProblemDetailsErrorControllerTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anUnhandledExceptionIsA500ProblemThatDoesNotShowItsMessage() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/broken")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"status\":500").contains("\"instance\":\"/broken\"").doesNotContain("secret");
+    }
+
+    @SpringBootApplication
+    @RestController
+    static class App {
+
+        @GetMapping("/broken")
+        String broken() {
+            throw new IllegalStateException("secret internals");
+        }
+    }
+}
