@@ -1,0 +1,6 @@
+package org.licensecentral.activation.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DeactivateMachineCommand(@TargetAggregateIdentifier String licenseId, String activationId) {
+}

@@ -1,0 +1,18 @@
+package org.licensecentral.activation.api;
+
+import java.time.Instant;
+
+import org.axonframework.serialization.Revision;
+
+/** Published as {@code org.licensecentral.activation.machine-activated.v1}; {@code activeActivations} counts after this one. */
+@Revision("1")
+public record MachineActivatedEvent(
+        String activationId,
+        String licenseId,
+        String fingerprint,
+        String hostname,
+        String productVersion,
+        ActivationMode mode,
+        Instant at,
+        int activeActivations) {
+}

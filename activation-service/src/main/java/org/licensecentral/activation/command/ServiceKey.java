@@ -1,0 +1,38 @@
+package org.licensecentral.activation.command;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What an installed product without internet shows its user to paste into the portal: base64url
+ * (no padding) of a JSON object, version 1:
+ * {@code {"v":1,"email","licenseKey","fingerprint","hostname","productVersion","nonce","createdAt"}}.
+ * Documented in activation-service/README.md.
+ */
+public record ServiceKey(Integer v, String email, String licenseKey, String fingerprint, String hostname,
+                         String productVersion, String nonce, Instant createdAt) {
+
+    public static ServiceKey decode(String serviceKey, ObjectMapper json) {
+        ServiceKey key;
+        try {
+            key = json.readValue(Base64.getUrlDecoder().decode(serviceKey.trim()), ServiceKey.class);
+        } catch (IllegalArgumentException | IOException e) {
+            throw new InvalidServiceKeyException("not a base64url-encoded JSON service key");
+        }
+        if (key.v() == null || key.v() != 1) {
+            throw new InvalidServiceKeyException("unknown service key version " + key.v() + "; this portal reads version 1");
+        }
+        if (blank(key.licenseKey()) || blank(key.fingerprint()) || blank(key.hostname()) || blank(key.productVersion())
+                || blank(key.nonce())) {
+            throw new InvalidServiceKeyException("a service key names the license key, fingerprint, hostname, version and a nonce");
+        }
+        return key;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,365 @@
+package org.licensecentral.activation;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.licensecentral.activation.licenses.LicenseRecords;
+import org.licensecentral.testsupport.RealInfrastructure;
+import org.licensecentral.testsupport.TestInfrastructure;
+import org.licensecentral.testsupport.TestJwtIssuer;
+import org.licensecentral.testsupport.TopicReader;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Seats, signed activation keys, the portal's activations and activation.events, on the real broker and MongoDB-wire server. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "licensecentral.activation.signing-key-file=target/test-keys/activation-signing-key.pem")
+@RealInfrastructure
+class ActivationIntegrationTest {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper json = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static KafkaProducer<String, String> licenseService;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LicenseRecords licenses;
+
+    @BeforeAll
+    static void connect() {
+        licenseService = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        licenseService.close();
+    }
+
+    @Test
+    void anInstalledProductActivatesOnlineAndGetsAnActivationKeyThatVerifiesWithThePublishedKey() throws Exception {
+        License license = issue("BACKUP", 1);
+
+        HttpResponse<String> response = post("/api/v1/software/activations", activation(license, "fp-1", "office-pc", "5.3.1"), null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode activated = json.readTree(response.body());
+        String[] jws = activated.get("activationKey").asText().split("\\.");
+        JsonNode header = json.readTree(Base64.getUrlDecoder().decode(jws[0]));
+        JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(jws[1]));
+        assertThat(header.get("alg").asText()).isEqualTo("EdDSA");
+        assertThat(claims.get("licenseId").asText()).isEqualTo(license.id());
+        assertThat(claims.get("fingerprint").asText()).isEqualTo("fp-1");
+        assertThat(claims.get("product").asText()).isEqualTo("BACKUP");
+        assertThat(claims.get("maintenanceUntil").asText()).isEqualTo("2027-11-01");
+        assertThat(claims.get("mode").asText()).isEqualTo("ONLINE");
+        assertThat(verifies(jws, header.get("kid").asText())).isTrue();
+        ConsumerRecord<String, String> event = TopicReader.first(kafka(), "activation.events", r -> license.id().equals(r.key()));
+        assertThat(TopicReader.header(event, "ce_type")).isEqualTo("org.licensecentral.activation.machine-activated.v1");
+        assertThat(schemaErrors("org.licensecentral.activation.machine-activated.v1", event.value())).isEmpty();
+        assertThat(json.readTree(event.value()).get("activeActivations").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameMachineActivatingAgainGetsItsActivationBack() throws Exception {
+        License license = issue("EXPLORER", 1);
+        String first = json.readTree(post("/api/v1/software/activations", activation(license, "fp-1", "pc", "3.1.0"), null)
+                .body()).get("activationId").asText();
+
+        HttpResponse<String> again = post("/api/v1/software/activations", activation(license, "fp-1", "pc", "3.1.0"), null);
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(again.body()).get("activationId").asText()).isEqualTo(first);
+    }
+
+    @Test
+    void fiftyParallelActivationsOfDifferentMachinesOnAOneSeatLicenseGiveExactlyOne() throws Exception {
+        License license = issue("DRIVE", 1);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String machine = "machine-" + i;
+            answers.add(pool.submit((Callable<HttpResponse<String>>) () ->
+                    post("/api/v1/software/activations", activation(license, "fp-" + machine, machine, "2.5.0"), null)));
+        }
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : answers) {
+            responses.add(answer.get());
+        }
+        pool.shutdown();
+
+        List<HttpResponse<String>> won = responses.stream().filter(r -> r.statusCode() == 200).toList();
+        assertThat(won).hasSize(1);
+        String holder = json.readTree(won.get(0).body()).get("activationKey").isTextual()
+                ? claim(won.get(0), "fingerprint").replace("fp-", "") : null;
+        assertThat(responses.stream().filter(r -> r.statusCode() == 409)).hasSize(49).allSatisfy(r -> {
+            assertThat(r.body()).contains("no-free-seat").contains(holder);
+        });
+    }
+
+    @Test
+    void aWrongEmailAnswersExactlyAsAnUnknownKey() throws Exception {
+        License license = issue("BACKUP", 1);
+
+        HttpResponse<String> wrongEmail = post("/api/v1/software/activations",
+                activation(new License(license.id(), license.key(), "someone-else@example.org"), "fp", "pc", "5.3"), null);
+        HttpResponse<String> unknownKey = post("/api/v1/software/activations",
+                activation(new License("x", "ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ", license.email()), "fp", "pc", "5.3"), null);
+
+        assertThat(wrongEmail.statusCode()).isEqualTo(403);
+        assertThat(wrongEmail.body()).isEqualTo(unknownKey.body()).contains("invalid-license");
+    }
+
+    @Test
+    void failedChecksOfOneKeyAreLimitedWithRetryAfter() throws Exception {
+        License license = issue("BACKUP", 1);
+        String wrong = activation(new License(license.id(), license.key(), "guess@example.org"), "fp", "pc", "5.3");
+        for (int i = 0; i < 10; i++) {
+            assertThat(post("/api/v1/software/activations", wrong, null).statusCode()).isEqualTo(403);
+        }
+
+        HttpResponse<String> limited = post("/api/v1/software/activations", activation(license, "fp", "pc", "5.3"), null);
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
+    void remoteManagementIsInEffectOnlyWhenAllowedAndTheVersionHonoursIt() throws Exception {
+        License license = issue("BACKUP", 2);
+        publish("org.licensecentral.license.remote-management-toggled.v1", license.id(),
+                "{\"licenseId\":\"" + license.id() + "\",\"allowed\":true}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> licenses.find(license.id()).orElseThrow().remoteManagementAllowed());
+
+        HttpResponse<String> current = post("/api/v1/software/activations", activation(license, "fp-new", "new", "5.3.1"), null);
+        HttpResponse<String> old = post("/api/v1/software/activations", activation(license, "fp-old", "old", "5.1.9"), null);
+
+        assertThat(json.readTree(current.body()).get("remoteManagement").asBoolean()).isTrue();
+        assertThat(json.readTree(old.body()).get("remoteManagement").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aReleasedMachineNoLongerValidatesAndItsSeatIsFree() throws Exception {
+        License license = issue("DRIVE", 1);
+        post("/api/v1/software/activations", activation(license, "fp-1", "pc-1", "2.5.0"), null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> validate(license, "fp-1").get("valid").asBoolean());
+
+        assertThat(post("/api/v1/software/activations/release", machine(license, "fp-1"), null).statusCode()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> validate(license, "fp-1").get("reason").asText(), "NOT_ACTIVATED"::equals);
+        assertThat(post("/api/v1/software/activations", activation(license, "fp-2", "pc-2", "2.5.0"), null).statusCode())
+                .isEqualTo(200);
+        ConsumerRecord<String, String> released = TopicReader.first(kafka(), "activation.events",
+                r -> license.id().equals(r.key()) && TopicReader.header(r, "ce_type").contains("deactivated"));
+        assertThat(schemaErrors("org.licensecentral.activation.machine-deactivated.v1", released.value())).isEmpty();
+    }
+
+    @Test
+    void thePortalListsAndDeactivatesOnlyTheCallersActivations() throws Exception {
+        License mine = issue("BACKUP", 1);
+        License theirs = issue("BACKUP", 1);
+        String myActivation = json.readTree(post("/api/v1/software/activations", activation(mine, "fp-a", "mine", "5.3"), null)
+                .body()).get("activationId").asText();
+        String theirActivation = json.readTree(post("/api/v1/software/activations", activation(theirs, "fp-b", "theirs", "5.3"),
+                null).body()).get("activationId").asText();
+        String me = tokenFor(mine.email());
+
+        JsonNode listed = await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(get("/api/v1/activations", me).body()),
+                list -> list.size() == 1);
+
+        assertThat(listed.get(0).get("hostname").asText()).isEqualTo("mine");
+        assertThat(delete("/api/v1/activations/" + theirActivation, me).statusCode()).isEqualTo(404);
+        assertThat(delete("/api/v1/activations/" + myActivation, me).statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(get("/api/v1/activations", me).body()).isEmpty());
+        assertThat(get("/api/v1/activations", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anOfflineServiceKeyActivatesTheCallersLicenseOnly() throws Exception {
+        License mine = issue("BACKUP", 1);
+        License theirs = issue("BACKUP", 1);
+
+        HttpResponse<String> activated = post("/api/v1/activations/offline",
+                "{\"serviceKey\":\"" + serviceKey(mine, "fp-offline") + "\"}", tokenFor(mine.email()));
+        HttpResponse<String> notMine = post("/api/v1/activations/offline",
+                "{\"serviceKey\":\"" + serviceKey(theirs, "fp-offline") + "\"}", tokenFor(mine.email()));
+        HttpResponse<String> garbage = post("/api/v1/activations/offline", "{\"serviceKey\":\"not-a-key\"}", tokenFor(mine.email()));
+
+        assertThat(activated.statusCode()).as(activated.body()).isEqualTo(200);
+        assertThat(json.readTree(activated.body()).get("mode").asText()).isEqualTo("OFFLINE");
+        assertThat(claim(activated, "mode")).isEqualTo("OFFLINE");
+        assertThat(notMine.statusCode()).isEqualTo(403);
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(garbage.body()).contains("invalid-service-key");
+    }
+
+    record License(String id, String key, String email) {
+    }
+
+    /** As license-service publishes a new license on license.events, and waits until this service knows it. */
+    private License issue(String product, int seats) throws Exception {
+        String id = UUID.randomUUID().toString();
+        String key = newLicenseKey();
+        String email = "owner-" + UUID.randomUUID() + "@example.org";
+        String issued = "{\"licenseId\":\"" + id + "\",\"licenseKey\":\"" + key + "\",\"purchaseId\":\"P-1\",\"purchaseEmail\":\""
+                + email + "\",\"productCode\":\"" + product + "\",\"edition\":\"Home\",\"maxActivations\":" + seats
+                + ",\"purchasedAt\":\"2026-11-01T09:30:00Z\",\"maintenanceUntil\":\"2027-11-01\",\"remoteManagementSince\":"
+                + (product.equals("BACKUP") ? "\"5.2\"" : "null") + "}";
+        assertThat(schemaErrors("org.licensecentral.license.license-issued.v1", issued)).isEmpty();
+        publish("org.licensecentral.license.license-issued.v1", id, issued);
+        await().atMost(Duration.ofSeconds(30)).until(() -> licenses.find(id).isPresent());
+        return new License(id, key, email);
+    }
+
+    /** A key of license-service's form: five groups of five from its alphabet without look-alikes. */
+    private static String newLicenseKey() {
+        String symbols = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < 25; i++) {
+            key.append(i > 0 && i % 5 == 0 ? "-" : "").append(symbols.charAt(RANDOM.nextInt(symbols.length())));
+        }
+        return key.toString();
+    }
+
+    private void publish(String type, String licenseId, String body) throws Exception {
+        ProducerRecord<String, String> record = new ProducerRecord<>("license.events", licenseId, body);
+        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(UTF_8));
+        record.headers().add("ce_type", type.getBytes(UTF_8));
+        record.headers().add("ce_source", "/license-service".getBytes(UTF_8));
+        record.headers().add("ce_specversion", "1.0".getBytes(UTF_8));
+        record.headers().add("contentType", "application/json".getBytes(UTF_8));
+        licenseService.send(record).get();
+    }
+
+    private static String activation(License license, String fingerprint, String hostname, String version) {
+        return "{\"email\":\"" + license.email() + "\",\"licenseKey\":\"" + license.key() + "\",\"fingerprint\":\"" + fingerprint
+                + "\",\"hostname\":\"" + hostname + "\",\"productVersion\":\"" + version + "\"}";
+    }
+
+    private static String machine(License license, String fingerprint) {
+        return "{\"email\":\"" + license.email() + "\",\"licenseKey\":\"" + license.key() + "\",\"fingerprint\":\"" + fingerprint + "\"}";
+    }
+
+    private static String serviceKey(License license, String fingerprint) {
+        String body = "{\"v\":1,\"email\":\"" + license.email() + "\",\"licenseKey\":\"" + license.key() + "\",\"fingerprint\":\""
+                + fingerprint + "\",\"hostname\":\"air-gapped\",\"productVersion\":\"5.3.1\",\"nonce\":\"" + UUID.randomUUID()
+                + "\",\"createdAt\":\"2026-11-27T09:00:00Z\"}";
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(body.getBytes(UTF_8));
+    }
+
+    private JsonNode validate(License license, String fingerprint) throws Exception {
+        return json.readTree(post("/api/v1/software/validate", machine(license, fingerprint), null).body());
+    }
+
+    private static String claim(HttpResponse<String> response, String name) throws IOException {
+        String[] jws = json.readTree(response.body()).get("activationKey").asText().split("\\.");
+        return json.readTree(Base64.getUrlDecoder().decode(jws[1])).get(name).asText();
+    }
+
+    /** Verifies the JWS as an installed product would: with the OKP key of that kid from the published JWKS. */
+    private boolean verifies(String[] jws, String kid) throws Exception {
+        JsonNode keys = json.readTree(get("/api/v1/software/keys", null).body()).get("keys");
+        JsonNode key = null;
+        for (JsonNode candidate : keys) {
+            if (candidate.get("kid").asText().equals(kid)) {
+                key = candidate;
+            }
+        }
+        assertThat(key).isNotNull();
+        assertThat(key.get("kty").asText()).isEqualTo("OKP");
+        byte[] raw = Base64.getUrlDecoder().decode(key.get("x").asText());
+        byte[] prefix = HexFormat.of().parseHex("302a300506032b6570032100"); // Ed25519 SubjectPublicKeyInfo (RFC 8410)
+        byte[] spki = new byte[prefix.length + raw.length];
+        System.arraycopy(prefix, 0, spki, 0, prefix.length);
+        System.arraycopy(raw, 0, spki, prefix.length, raw.length);
+        PublicKey publicKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+        Signature signature = Signature.getInstance("Ed25519");
+        signature.initVerify(publicKey);
+        signature.update((jws[0] + "." + jws[1]).getBytes(UTF_8));
+        return signature.verify(Base64.getUrlDecoder().decode(jws[2]));
+    }
+
+    private static String tokenFor(String email) {
+        return TestJwtIssuer.get().accountToken("acc-" + UUID.nameUUIDFromBytes(email.getBytes(UTF_8)), email, true);
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), token);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)), token);
+    }
+
+    private HttpResponse<String> delete(String path, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), token);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, String token) throws IOException, InterruptedException {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String kafka() {
+        return TestInfrastructure.get().kafkaBootstrapServers();
+    }
+
+    private static Set<ValidationMessage> schemaErrors(String type, String payload) throws IOException {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(Files.readString(Path.of("../docs/events/" + type + ".schema.json")))
+                .validate(json.readTree(payload));
+    }
+}
