@@ -11,15 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PublicKey;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +38,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.activation.licenses.LicenseRecords;
+import org.licensecentral.verifier.ActivationKeyVerifier;
 import org.licensecentral.testsupport.RealInfrastructure;
 import org.licensecentral.testsupport.TestInfrastructure;
 import org.licensecentral.testsupport.TestJwtIssuer;
@@ -54,7 +50,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Seats, signed activation keys, the portal's activations and activation.events, on the real broker and MongoDB-wire server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "licensecentral.activation.signing-key-file=target/test-keys/activation-signing-key.pem")
+        properties = "licensecentral.activation.signing-keys-dir=target/test-activation-keys")
 @RealInfrastructure
 class ActivationIntegrationTest {
 
@@ -99,7 +95,11 @@ class ActivationIntegrationTest {
         assertThat(claims.get("product").asText()).isEqualTo("BACKUP");
         assertThat(claims.get("maintenanceUntil").asText()).isEqualTo("2027-11-01");
         assertThat(claims.get("mode").asText()).isEqualTo("ONLINE");
-        assertThat(verifies(jws, header.get("kid").asText())).isTrue();
+        // As an installed product checks it: the activation-verifier with the published JWKS and its own fingerprint.
+        ActivationKeyVerifier verifier = ActivationKeyVerifier.fromJwks(get("/api/v1/software/keys", null).body());
+        assertThat(verifier.verify(activated.get("activationKey").asText(), "fp-1").valid()).isTrue();
+        assertThat(verifier.verify(activated.get("activationKey").asText(), "fp-other").reason())
+                .isEqualTo(ActivationKeyVerifier.Reason.WRONG_FINGERPRINT);
         ConsumerRecord<String, String> event = TopicReader.first(kafka(), "activation.events", r -> license.id().equals(r.key()));
         assertThat(TopicReader.header(event, "ce_type")).isEqualTo("org.licensecentral.activation.machine-activated.v1");
         assertThat(schemaErrors("org.licensecentral.activation.machine-activated.v1", event.value())).isEmpty();
@@ -300,29 +300,6 @@ class ActivationIntegrationTest {
     private static String claim(HttpResponse<String> response, String name) throws IOException {
         String[] jws = json.readTree(response.body()).get("activationKey").asText().split("\\.");
         return json.readTree(Base64.getUrlDecoder().decode(jws[1])).get(name).asText();
-    }
-
-    /** Verifies the JWS as an installed product would: with the OKP key of that kid from the published JWKS. */
-    private boolean verifies(String[] jws, String kid) throws Exception {
-        JsonNode keys = json.readTree(get("/api/v1/software/keys", null).body()).get("keys");
-        JsonNode key = null;
-        for (JsonNode candidate : keys) {
-            if (candidate.get("kid").asText().equals(kid)) {
-                key = candidate;
-            }
-        }
-        assertThat(key).isNotNull();
-        assertThat(key.get("kty").asText()).isEqualTo("OKP");
-        byte[] raw = Base64.getUrlDecoder().decode(key.get("x").asText());
-        byte[] prefix = HexFormat.of().parseHex("302a300506032b6570032100"); // Ed25519 SubjectPublicKeyInfo (RFC 8410)
-        byte[] spki = new byte[prefix.length + raw.length];
-        System.arraycopy(prefix, 0, spki, 0, prefix.length);
-        System.arraycopy(raw, 0, spki, prefix.length, raw.length);
-        PublicKey publicKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
-        Signature signature = Signature.getInstance("Ed25519");
-        signature.initVerify(publicKey);
-        signature.update((jws[0] + "." + jws[1]).getBytes(UTF_8));
-        return signature.verify(Base64.getUrlDecoder().decode(jws[2]));
     }
 
     private static String tokenFor(String email) {

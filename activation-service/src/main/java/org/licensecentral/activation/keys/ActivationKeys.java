@@ -17,6 +17,10 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,10 +38,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs activation keys: compact JWS (RFC 7515) with {@code alg} EdDSA over Ed25519 (RFC 8037),
- * verifiable offline by an installed product with the public key from {@code GET
- * /api/v1/software/keys} (a JWKS with one OKP key). The private key is kept as PKCS#8 in
- * {@code licensecentral.activation.signing-key-file} (with its public key), created with owner-only
- * permissions on first start, so keys issued before a restart stay valid.
+ * verifiable offline by an installed product with the public keys from {@code GET
+ * /api/v1/software/keys} (a JWKS of OKP keys, found by {@code kid}).
+ *
+ * <p>Keys live in {@code licensecentral.activation.signing-keys-dir}, one {@code *.pem} file each
+ * (private key as PKCS#8 and public key as X.509), created with owner-only permissions on first
+ * start. The file whose name sorts last signs; every key is published, so activation keys issued
+ * before a rotation stay valid. To rotate, add a newer file (see the README).
  */
 @Component
 public class ActivationKeys {
@@ -45,29 +53,34 @@ public class ActivationKeys {
     /** DER prefix of an Ed25519 SubjectPublicKeyInfo; the raw 32-byte key follows it (RFC 8410). */
     private static final int X509_PREFIX_LENGTH = 12;
 
-    private final PrivateKey privateKey;
-    private final byte[] rawPublicKey;
-    private final String keyId;
+    private record Key(String id, PrivateKey privateKey, byte[] rawPublicKey) {
+
+        static Key of(KeyPair pair) {
+            byte[] encoded = pair.getPublic().getEncoded();
+            byte[] raw = Arrays.copyOfRange(encoded, X509_PREFIX_LENGTH, encoded.length);
+            return new Key(BASE64URL.encodeToString(Arrays.copyOf(sha256(raw), 12)), pair.getPrivate(), raw);
+        }
+    }
+
+    private final List<Key> keys;
+    private final Key signing;
     private final ObjectMapper json;
 
-    public ActivationKeys(@Value("${licensecentral.activation.signing-key-file}") Path keyFile, ObjectMapper json) {
+    public ActivationKeys(@Value("${licensecentral.activation.signing-keys-dir}") Path directory, ObjectMapper json) {
         this.json = json;
-        KeyPair pair = loadOrCreate(keyFile);
-        this.privateKey = pair.getPrivate();
-        byte[] encoded = pair.getPublic().getEncoded();
-        this.rawPublicKey = Arrays.copyOfRange(encoded, X509_PREFIX_LENGTH, encoded.length);
-        this.keyId = BASE64URL.encodeToString(Arrays.copyOf(sha256(rawPublicKey), 12));
+        this.keys = loadOrCreate(directory).stream().map(Key::of).toList();
+        this.signing = keys.get(keys.size() - 1);
     }
 
     /** A compact JWS of the claims. */
     public String sign(Map<String, Object> claims) {
         try {
             String header = BASE64URL.encodeToString(json.writeValueAsBytes(
-                    Map.of("alg", "EdDSA", "typ", "JWT", "kid", keyId)));
+                    Map.of("alg", "EdDSA", "typ", "JWT", "kid", signing.id())));
             String payload = BASE64URL.encodeToString(json.writeValueAsBytes(claims));
             String signingInput = header + "." + payload;
             Signature signature = Signature.getInstance("Ed25519");
-            signature.initSign(privateKey);
+            signature.initSign(signing.privateKey());
             signature.update(signingInput.getBytes(US_ASCII));
             return signingInput + "." + BASE64URL.encodeToString(signature.sign());
         } catch (JsonProcessingException | GeneralSecurityException e) {
@@ -75,31 +88,58 @@ public class ActivationKeys {
         }
     }
 
-    /** The public key as a JSON Web Key Set (RFC 7517, OKP key type of RFC 8037). */
+    /** The public keys as a JSON Web Key Set (RFC 7517, OKP key type of RFC 8037), newest last. */
     public Map<String, Object> jwks() {
-        Map<String, Object> key = new LinkedHashMap<>();
-        key.put("kty", "OKP");
-        key.put("crv", "Ed25519");
-        key.put("x", BASE64URL.encodeToString(rawPublicKey));
-        key.put("kid", keyId);
-        key.put("alg", "EdDSA");
-        key.put("use", "sig");
-        return Map.of("keys", List.of(key));
+        return Map.of("keys", keys.stream().map(key -> {
+            Map<String, Object> jwk = new LinkedHashMap<>();
+            jwk.put("kty", "OKP");
+            jwk.put("crv", "Ed25519");
+            jwk.put("x", BASE64URL.encodeToString(key.rawPublicKey()));
+            jwk.put("kid", key.id());
+            jwk.put("alg", "EdDSA");
+            jwk.put("use", "sig");
+            return jwk;
+        }).toList());
     }
 
-    /** The file holds the private key (PKCS#8) and the public key (X.509) as two PEM blocks. */
-    private static KeyPair loadOrCreate(Path keyFile) {
+    /** The key pairs of the directory, by file name; a first key is created in an empty one. */
+    private static List<KeyPair> loadOrCreate(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            List<Path> files;
+            try (Stream<Path> listing = Files.list(directory)) {
+                files = listing.filter(file -> file.getFileName().toString().endsWith(".pem")).sorted().toList();
+            }
+            if (files.isEmpty()) {
+                String name = "key-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+                        .format(Instant.now()) + ".pem";
+                return List.of(create(directory.resolve(name)));
+            }
+            List<KeyPair> pairs = new ArrayList<>();
+            for (Path file : files) {
+                pairs.add(load(file));
+            }
+            return pairs;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the signing keys in " + directory, e);
+        }
+    }
+
+    /** A file holds the private key (PKCS#8) and the public key (X.509) as two PEM blocks. */
+    private static KeyPair load(Path keyFile) throws IOException {
         try {
             KeyFactory keys = KeyFactory.getInstance("Ed25519");
-            if (Files.exists(keyFile)) {
-                String pem = Files.readString(keyFile, UTF_8);
-                return new KeyPair(keys.generatePublic(new X509EncodedKeySpec(pemBlock(pem, "PUBLIC KEY"))),
-                        keys.generatePrivate(new PKCS8EncodedKeySpec(pemBlock(pem, "PRIVATE KEY"))));
-            }
+            String pem = Files.readString(keyFile, UTF_8);
+            return new KeyPair(keys.generatePublic(new X509EncodedKeySpec(pemBlock(pem, "PUBLIC KEY"))),
+                    keys.generatePrivate(new PKCS8EncodedKeySpec(pemBlock(pem, "PRIVATE KEY"))));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot use the signing key " + keyFile, e);
+        }
+    }
+
+    private static KeyPair create(Path keyFile) throws IOException {
+        try {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            if (keyFile.getParent() != null) {
-                Files.createDirectories(keyFile.getParent());
-            }
             Files.writeString(keyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded())
                     + pem("PUBLIC KEY", pair.getPublic().getEncoded()), UTF_8);
             try {
@@ -108,10 +148,8 @@ public class ActivationKeys {
                 // A file system without POSIX permissions keeps its default.
             }
             return pair;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the signing key " + keyFile, e);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot use the signing key " + keyFile, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot create a signing key", e);
         }
     }
 
