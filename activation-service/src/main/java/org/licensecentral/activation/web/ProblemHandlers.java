@@ -1,12 +1,11 @@
 package org.licensecentral.activation.web;
 
-import java.net.URI;
-
 import org.licensecentral.activation.command.ActivationNotFoundException;
 import org.licensecentral.activation.command.InvalidLicenseException;
 import org.licensecentral.activation.command.InvalidServiceKeyException;
 import org.licensecentral.activation.command.NoFreeSeatException;
 import org.licensecentral.activation.command.TooManyFailedAttemptsException;
+import org.licensecentral.support.web.Problems;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,28 +18,26 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class ProblemHandlers {
 
-    static final String TYPE_BASE = "https://licensecentral.org/problems/";
-
     @ExceptionHandler(NoFreeSeatException.class)
     ProblemDetail noFreeSeat(NoFreeSeatException e) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "no-free-seat", "No free seat", e.getMessage());
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "no-free-seat", "No free seat", e.getMessage());
         problem.setProperty("heldBy", e.heldBy());
         return problem;
     }
 
     @ExceptionHandler(InvalidLicenseException.class)
     ProblemDetail invalidLicense(InvalidLicenseException e) {
-        return problem(HttpStatus.FORBIDDEN, "invalid-license", "Invalid license", e.getMessage());
+        return Problems.of(HttpStatus.FORBIDDEN, "invalid-license", "Invalid license", e.getMessage());
     }
 
     @ExceptionHandler(ActivationNotFoundException.class)
     ProblemDetail notFound(ActivationNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "activation-not-found", "Activation not found", e.getMessage());
+        return Problems.of(HttpStatus.NOT_FOUND, "activation-not-found", "Activation not found", e.getMessage());
     }
 
     @ExceptionHandler(InvalidServiceKeyException.class)
     ProblemDetail invalidServiceKey(InvalidServiceKeyException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-service-key", "Invalid service key", e.getMessage());
+        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-service-key", "Invalid service key", e.getMessage());
     }
 
     @ExceptionHandler(TooManyFailedAttemptsException.class)
@@ -48,14 +45,7 @@ class ProblemHandlers {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 // Whole seconds, rounded up, as RFC 9110 wants for Retry-After.
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)))
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-attempts", "Too many failed attempts",
+                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-attempts", "Too many failed attempts",
                         e.getMessage()));
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(title);
-        return problem;
     }
 }

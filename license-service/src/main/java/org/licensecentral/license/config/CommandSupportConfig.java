@@ -1,13 +1,11 @@
 package org.licensecentral.license.config;
 
-import java.time.Clock;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Beans the aggregates' command handlers take as parameters. */
+/** The encoder the attach request's command handler takes as a parameter (the clock is the platform's). */
 @Configuration(proxyBeanMethods = false)
 class CommandSupportConfig {
 
@@ -15,10 +13,5 @@ class CommandSupportConfig {
     @Bean
     PasswordEncoder attachCodeEncoder() {
         return new BCryptPasswordEncoder();
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

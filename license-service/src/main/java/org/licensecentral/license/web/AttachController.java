@@ -1,6 +1,5 @@
 package org.licensecentral.license.web;
 
-import java.net.URI;
 import java.time.Instant;
 
 import jakarta.validation.Valid;
@@ -9,13 +8,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.licensecentral.license.command.AttachRequest;
 import org.licensecentral.license.command.AttachService;
+import org.licensecentral.support.web.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -69,11 +68,10 @@ class AttachController {
         if (outcome.confirmed()) {
             return ResponseEntity.ok(new Attached(requestId, true));
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, outcome.attemptsLeft() > 0
-                ? "The code is not right; " + outcome.attemptsLeft() + " attempts left."
-                : "The code is not right, and that was the last attempt: this request is now locked.");
-        problem.setType(URI.create(ProblemHandlers.TYPE_BASE + "attach-code-wrong"));
-        problem.setTitle("Wrong confirmation code");
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "attach-code-wrong", "Wrong confirmation code",
+                outcome.attemptsLeft() > 0
+                        ? "The code is not right; " + outcome.attemptsLeft() + " attempts left."
+                        : "The code is not right, and that was the last attempt: this request is now locked.");
         problem.setProperty("attemptsLeft", outcome.attemptsLeft());
         return ResponseEntity.unprocessableEntity().body(problem);
     }
@@ -82,10 +80,8 @@ class AttachController {
     private static Caller verified(Jwt jwt) {
         Caller caller = Caller.of(jwt);
         if (caller.verifiedEmail() == null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+            throw Problems.exception(HttpStatus.FORBIDDEN, "email-not-verified", "E-mail not verified",
                     "Verify your e-mail address before attaching licenses.");
-            problem.setType(URI.create(ProblemHandlers.TYPE_BASE + "email-not-verified"));
-            throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
         }
         return caller;
     }

@@ -1,6 +1,5 @@
 package org.licensecentral.license.web;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,13 +20,12 @@ import org.licensecentral.license.catalog.Catalog;
 import org.licensecentral.license.command.EmailMask;
 import org.licensecentral.license.query.LicenseQueries;
 import org.licensecentral.license.query.LicenseView;
+import org.licensecentral.support.web.Problems;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -146,11 +144,9 @@ class LicenseController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such license."));
         Download download = download(view, catalog.releases());
         if (download == null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+            throw Problems.exception(HttpStatus.NOT_FOUND, "no-release-within-maintenance", "No release within maintenance",
                     "No release of " + view.productName() + " came out before maintenance ended on "
                             + view.maintenanceUntil() + ".");
-            problem.setType(URI.create(ProblemHandlers.TYPE_BASE + "no-release-within-maintenance"));
-            throw new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
         }
         return download;
     }

@@ -1,12 +1,12 @@
 package org.licensecentral.license.web;
 
-import java.net.URI;
 import java.util.Locale;
 
 import org.licensecentral.license.catalog.UnknownProductException;
 import org.licensecentral.license.command.AttachRequestException;
 import org.licensecentral.license.command.PurchaseRejectedException;
 import org.licensecentral.license.command.RemoteManagementNotSupportedException;
+import org.licensecentral.support.web.Problems;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,22 +19,14 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 class ProblemHandlers {
 
-    static final String TYPE_BASE = "https://licensecentral.org/problems/";
-
     @ExceptionHandler(PurchaseRejectedException.class)
     ProblemDetail purchaseRejected(PurchaseRejectedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setType(URI.create(TYPE_BASE + "purchase-rejected"));
-        problem.setTitle("Purchase rejected");
-        return problem;
+        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "purchase-rejected", "Purchase rejected", e.getMessage());
     }
 
     @ExceptionHandler(UnknownProductException.class)
     ProblemDetail unknownProduct(UnknownProductException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setType(URI.create(TYPE_BASE + "unknown-product"));
-        problem.setTitle("Unknown product");
-        return problem;
+        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-product", "Unknown product", e.getMessage());
     }
 
     @ExceptionHandler(AttachRequestException.class)
@@ -45,20 +37,17 @@ class ProblemHandlers {
             case LOCKED, USED -> HttpStatus.CONFLICT;
             case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
         };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setType(URI.create(TYPE_BASE + "attach-request-" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        String type = "attach-request-" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
         // Whole seconds, rounded up, as RFC 9110 wants for Retry-After.
         e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
                 Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
-        return response.body(problem);
+        return response.body(Problems.of(status, type, "Attach request not confirmed", e.getMessage()));
     }
 
     @ExceptionHandler(RemoteManagementNotSupportedException.class)
     ProblemDetail remoteManagementNotSupported(RemoteManagementNotSupportedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setType(URI.create(TYPE_BASE + "remote-management-not-supported"));
-        problem.setTitle("Remote Management not supported");
-        return problem;
+        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "remote-management-not-supported",
+                "Remote Management not supported", e.getMessage());
     }
 }
