@@ -156,6 +156,7 @@ public final class LocalStack {
         out.append(System.lineSeparator()).append("License Central is up in ").append(startTime.toSeconds())
                 .append(" s (").append(seeded).append(").").append(System.lineSeparator()).append(System.lineSeparator());
         line(out, "Portal and API", "http://localhost:" + gateway + "/");
+        line(out, "API docs", "http://localhost:" + gateway + "/swagger-ui.html");
         line(out, "Mailbox", "http://localhost:" + config.port("mailbox-web") + "/  (IMAP localhost:"
                 + config.port("imap") + ", POP3 localhost:" + config.port("pop3")
                 + "; user = the e-mail address, any password)");

@@ -23,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What every License Central service promises before it does anything of its own: it starts on
  * the real infrastructure, reports liveness and readiness, exposes Prometheus metrics tagged with
- * its name, logs the trace id of a request, and answers errors as RFC 9457 problem+json. Each
+ * its name, logs the trace id of a request, publishes its OpenAPI description, and answers errors
+ * as RFC 9457 problem+json. Each
  * service extends this once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -68,6 +69,14 @@ public abstract class ServiceBaselineIntegrationTest {
         assertThat(metrics.body())
                 .contains("jvm_memory_used_bytes{application=\"" + application + "\"")
                 .containsPattern("http_server_requests_seconds_count\\{application=\"" + application + "\"");
+    }
+
+    @Test
+    void publishesItsOpenApiDescription() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs");
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"openapi\":\"3.");
     }
 
     @Test

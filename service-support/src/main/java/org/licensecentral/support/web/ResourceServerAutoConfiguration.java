@@ -38,7 +38,8 @@ public class ResourceServerAutoConfiguration {
     SecurityFilterChain resourceServerSecurityFilterChain(HttpSecurity http, ObjectMapper objectMapper,
             @Value("${licensecentral.security.public-paths:}") List<String> publicPaths) throws Exception {
         ProblemDetailsAuthenticationEntryPoint entryPoint = new ProblemDetailsAuthenticationEntryPoint(objectMapper);
-        List<String> open = new ArrayList<>(List.of("/actuator/**", "/error"));
+        // The OpenAPI description is public: the gateway's Swagger UI shows every service's.
+        List<String> open = new ArrayList<>(List.of("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**"));
         publicPaths.stream().filter(path -> !path.isBlank()).forEach(open::add);
         return http
                 .authorizeHttpRequests(requests -> requests
