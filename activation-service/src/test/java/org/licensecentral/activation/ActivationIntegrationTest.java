@@ -49,8 +49,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Seats, signed activation keys, the portal's activations and activation.events, on the real broker and MongoDB-wire server. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "licensecentral.activation.signing-keys-dir=target/test-activation-keys")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 class ActivationIntegrationTest {
 

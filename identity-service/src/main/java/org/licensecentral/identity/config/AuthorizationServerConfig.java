@@ -1,0 +1,61 @@
+package org.licensecentral.identity.config;
+
+import java.nio.file.Path;
+
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.licensecentral.identity.keys.SigningKeys;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+/**
+ * identity-service is the OIDC provider (Spring Authorization Server): the protocol endpoints
+ * (authorize, token, JWKS, discovery) in one chain, login and the public account API in the
+ * other. Registered clients come from {@code spring.security.oauth2.authorizationserver.client.*}:
+ * the gateway (authorization code with PKCE) and the internal client (client credentials, scope
+ * {@code internal}).
+ */
+@Configuration(proxyBeanMethods = false)
+class AuthorizationServerConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        return http
+                .securityMatcher(server.getEndpointsMatcher())
+                .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // A browser without a session is sent to the login page; API clients get 401.
+                .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain login(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(Customizer.withDefaults())
+                .build();
+    }
+
+    @Bean
+    JWKSource<SecurityContext> jwkSource(@Value("${licensecentral.identity.signing-key-file}") Path keyFile) {
+        return new ImmutableJWKSet<>(SigningKeys.loadOrCreate(keyFile));
+    }
+}
