@@ -1,0 +1,22 @@
+package org.licensecentral.identity.account;
+
+/** A registration or verification that cannot go through, by reason; each is its own problem type. */
+public class AccountException extends RuntimeException {
+
+    public enum Reason { WEAK_PASSWORD, VERIFICATION_FAILED }
+
+    private final Reason reason;
+
+    public AccountException(Reason reason) {
+        this(reason, "The code does not match, has expired, or was tried too often; register again for a new one.");
+    }
+
+    public AccountException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,61 @@
+package org.licensecentral.identity.web;
+
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.licensecentral.identity.account.AccountException;
+import org.licensecentral.identity.account.AccountService;
+import org.licensecentral.support.web.Problems;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registering an account and verifying its e-mail address; login itself is the OIDC flow. */
+@RestController
+@RequestMapping("/api/v1/accounts")
+class AccountController {
+
+    record Registration(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
+    }
+
+    record Verification(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 32) String code) {
+    }
+
+    private final AccountService accounts;
+
+    AccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    /** The same answer whether the address was new or known: registration does not reveal accounts. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> register(@Valid @RequestBody Registration registration) {
+        accounts.register(registration.email(), registration.password());
+        return Map.of("message", "If this address can be registered, a verification code is on its way to it.");
+    }
+
+    @PostMapping("/verification")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void verify(@Valid @RequestBody Verification verification) {
+        accounts.verify(verification.email(), verification.code());
+    }
+
+    @ExceptionHandler(AccountException.class)
+    ProblemDetail accountProblem(AccountException e) {
+        return switch (e.reason()) {
+            case WEAK_PASSWORD -> Problems.of(HttpStatus.BAD_REQUEST, "weak-password", "Weak password", e.getMessage());
+            case VERIFICATION_FAILED -> Problems.of(HttpStatus.BAD_REQUEST, "verification-failed", "Verification failed",
+                    e.getMessage());
+        };
+    }
+}
