@@ -6,7 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +27,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Demo data, put in once through the system's own inputs and never written into a database behind
  * a service's back: the web store's purchases go to {@code store.purchases} exactly as the store
- * sends them. A marker file under the data directory keeps a restart from seeding again, and each
+ * sends them, and the demo account registers and verifies its e-mail through identity-service. A marker file under the data directory keeps a restart from seeding again, and each
  * purchase's CloudEvents id is derived from its purchase id, so even a repeated seed is a
  * redelivery that idempotent consumers ignore.
  */
@@ -30,12 +35,18 @@ final class DemoSeed {
 
     static final String STORE_PURCHASES = "store.purchases";
     static final String PURCHASE_TYPE = "org.licensecentral.store.purchase-completed.v1";
+    static final String DEMO_EMAIL = "demo@licensecentral.test";
+    static final String DEMO_PASSWORD = "Backup-Explorer-Drive-26";
+
+    private static final HttpClient http = HttpClient.newHttpClient();
 
     private final ObjectMapper json = new ObjectMapper();
     private final StackConfig config;
+    private final Mailbox mailbox;
 
-    DemoSeed(StackConfig config) {
+    DemoSeed(StackConfig config, Mailbox mailbox) {
         this.config = config;
+        this.mailbox = mailbox;
     }
 
     /** Seeds unless an earlier start did; returns what it did, for the start-up summary. */
@@ -54,6 +65,7 @@ final class DemoSeed {
             for (JsonNode purchase : purchases) {
                 producer.send(record(purchase)).get();
             }
+            registerDemoAccount();
             Files.writeString(marker, Instant.now() + System.lineSeparator());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -63,7 +75,30 @@ final class DemoSeed {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return "seeded " + purchases.size() + " demo purchases on " + STORE_PURCHASES;
+        return "seeded " + purchases.size() + " demo purchases on " + STORE_PURCHASES + " and the demo account";
+    }
+
+    /**
+     * Registers the demo account as a person would: through identity-service's API, with the
+     * verification code read from the mail that notification-service delivered to the mailbox.
+     */
+    private void registerDemoAccount() throws IOException, InterruptedException {
+        String identity = "http://127.0.0.1:" + config.port("identity-service");
+        post(identity + "/api/v1/accounts", Map.of("email", DEMO_EMAIL, "password", DEMO_PASSWORD), 202);
+        String subject = mailbox.awaitSubject(DEMO_EMAIL, Duration.ofSeconds(60))
+                .orElseThrow(() -> new StackException("the demo account's verification mail did not arrive within 60 s"));
+        String code = subject.substring(subject.lastIndexOf(' ') + 1);
+        post(identity + "/api/v1/accounts/verification", Map.of("email", DEMO_EMAIL, "code", code), 204);
+    }
+
+    private void post(String url, Map<String, String> body, int expectedStatus) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expectedStatus) {
+            throw new StackException("seeding: " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
     }
 
     private ProducerRecord<String, String> record(JsonNode purchase) throws IOException {

@@ -28,6 +28,7 @@ public final class LocalStack {
     private final StackConfig config;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
+    private Mailbox mailbox;
     private boolean stopped;
 
     private LocalStack(StackConfig config) {
@@ -41,7 +42,7 @@ public final class LocalStack {
         String seeded;
         try {
             stack.start();
-            seeded = new DemoSeed(stack.config).seedOnce();
+            seeded = new DemoSeed(stack.config, stack.mailbox).seedOnce();
         } catch (RuntimeException e) {
             System.err.println();
             System.err.println("local-stack: " + (e instanceof StackException ? e.getMessage() : e));
@@ -66,7 +67,8 @@ public final class LocalStack {
 
         say("Mail: SMTP " + config.port("smtp") + ", IMAP " + config.port("imap") + ", POP3 " + config.port("pop3")
                 + ", web " + config.port("mailbox-web"));
-        infrastructure.add(Mailbox.start(config));
+        mailbox = Mailbox.start(config);
+        infrastructure.add(mailbox);
 
         Path logs = config.dataDir().resolve("logs");
         for (String name : StackConfig.SERVICES) {
@@ -160,6 +162,8 @@ public final class LocalStack {
         line(out, "Mailbox", "http://localhost:" + config.port("mailbox-web") + "/  (IMAP localhost:"
                 + config.port("imap") + ", POP3 localhost:" + config.port("pop3")
                 + "; user = the e-mail address, any password)");
+        line(out, "Demo account", DemoSeed.DEMO_EMAIL + " / " + DemoSeed.DEMO_PASSWORD + "  (log in at http://localhost:"
+                + config.port("identity-service") + "/login)");
         line(out, "Kafka", config.kafkaBootstrapServers());
         line(out, "MongoDB", "mongodb://localhost:" + config.port("mongodb"));
         line(out, "SMTP", "localhost:" + config.port("smtp"));

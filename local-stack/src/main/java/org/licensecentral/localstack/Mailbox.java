@@ -13,7 +13,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -86,6 +88,24 @@ final class Mailbox implements AutoCloseable {
         web.start();
         mailbox.saver.scheduleWithFixedDelay(mailbox::save, 2, 2, TimeUnit.SECONDS);
         return mailbox;
+    }
+
+    /** The subject of the newest mail to the address, waiting for it up to the timeout. */
+    Optional<String> awaitSubject(String address, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Mail mail : all()) {
+                if (mail.to().equalsIgnoreCase(address)) {
+                    try {
+                        return Optional.ofNullable(mail.stored().getMimeMessage().getSubject());
+                    } catch (MessagingException e) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            ServiceProcess.sleep(250);
+        }
+        return Optional.empty();
     }
 
     @Override
