@@ -116,6 +116,25 @@ class AccountLoginIntegrationTest {
         assertThat(formLogin(newBrowser(), email, PASSWORD)).contains("/login?error");
     }
 
+    @Test
+    void aForgottenPasswordIsResetWithTheMailedCodeAndTheOldOneNoLongerWorks() throws Exception {
+        String email = newEmail();
+        register(email, PASSWORD);
+        mailedCode(email, "email-verification");
+        HttpResponse<String> unknown = post("/api/v1/accounts/password-reset", "{\"email\":\"" + newEmail() + "\"}");
+        HttpResponse<String> known = post("/api/v1/accounts/password-reset", "{\"email\":\"" + email + "\"}");
+        assertThat(known.statusCode()).isEqualTo(202);
+        assertThat(known.body()).isEqualTo(unknown.body());
+        String code = mailedCode(email, "password-reset");
+
+        HttpResponse<String> reset = post("/api/v1/accounts/password-reset/confirmation",
+                "{\"email\":\"" + email + "\",\"code\":\"" + code + "\",\"newPassword\":\"an entirely new passphrase\"}");
+
+        assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
+        assertThat(logIn(email, "an entirely new passphrase").getClaimAsString("email")).isEqualTo(email);
+        assertThat(formLogin(newBrowser(), email, PASSWORD)).contains("/login?error");
+    }
+
     /** The gateway's login: authorize, log in with the form, follow back with a code, exchange it with the PKCE verifier. */
     private Jwt logIn(String email, String password) throws Exception {
         HttpClient browser = newBrowser();
@@ -160,11 +179,14 @@ class AccountLoginIntegrationTest {
     }
 
     private String mailedCode(String email) throws Exception {
+        return mailedCode(email, "email-verification");
+    }
+
+    private String mailedCode(String email, String template) throws Exception {
         ConsumerRecord<String, String> request = await().atMost(Duration.ofSeconds(30)).until(
-                () -> TopicReader.first(kafka(), "notification.requests", r -> r.value().contains(email)), r -> r != null);
-        JsonNode mail = json.readTree(request.value());
-        assertThat(mail.get("template").asText()).isEqualTo("email-verification");
-        return mail.get("data").get("code").asText();
+                () -> TopicReader.first(kafka(), "notification.requests",
+                        r -> r.value().contains(email) && r.value().contains("\"" + template + "\"")), r -> r != null);
+        return json.readTree(request.value()).get("data").get("code").asText();
     }
 
     private HttpResponse<String> register(String email, String password) throws Exception {

@@ -7,8 +7,8 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * An account: its id is the {@code sub} of its tokens. The password and the verification code are
- * kept only as hashes. {@code failedLogins} are the times of the recent failed logins, for the lock.
+ * An account: its id is the {@code sub} of its tokens. The password and the verification and
+ * reset codes are kept only as hashes. {@code failedLogins} are the times of the recent failed logins, for the lock.
  */
 @Document("accounts")
 public record Account(
@@ -19,6 +19,9 @@ public record Account(
         String verificationCodeHash,
         Instant verificationExpiresAt,
         int verificationAttempts,
+        String resetCodeHash,
+        Instant resetExpiresAt,
+        int resetAttempts,
         List<Instant> failedLogins,
         Instant lockedUntil,
         Instant createdAt) {

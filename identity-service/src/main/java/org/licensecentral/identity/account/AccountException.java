@@ -3,12 +3,14 @@ package org.licensecentral.identity.account;
 /** A registration or verification that cannot go through, by reason; each is its own problem type. */
 public class AccountException extends RuntimeException {
 
-    public enum Reason { WEAK_PASSWORD, VERIFICATION_FAILED }
+    public enum Reason { WEAK_PASSWORD, VERIFICATION_FAILED, RESET_FAILED }
 
     private final Reason reason;
 
     public AccountException(Reason reason) {
-        this(reason, "The code does not match, has expired, or was tried too often; register again for a new one.");
+        this(reason, reason == Reason.RESET_FAILED
+                ? "The code does not match, has expired, or was tried too often; ask for a new one."
+                : "The code does not match, has expired, or was tried too often; register again for a new one.");
     }
 
     public AccountException(Reason reason, String message) {

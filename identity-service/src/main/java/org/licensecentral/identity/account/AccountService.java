@@ -70,7 +70,7 @@ public class AccountService {
         // The hashing comes first, so a known address costs the same time as a new one.
         String code = newCode();
         Account account = new Account(UUID.randomUUID().toString(), address, passwords.encode(password), false,
-                passwords.encode(code), clock.instant().plus(CODE_LIFETIME), 0, List.of(), null, clock.instant());
+                passwords.encode(code), clock.instant().plus(CODE_LIFETIME), 0, null, null, 0, List.of(), null, clock.instant());
         if (byEmail(address).isPresent()) {
             return;
         }
@@ -98,6 +98,38 @@ public class AccountService {
         }
         mongo.updateFirst(byId(account.id()), new Update().set("emailVerified", true).unset("verificationCodeHash"),
                 Account.class);
+    }
+
+    /** Mails a reset code to a registered address; any other address gets the same answer and no mail. */
+    public void requestPasswordReset(String email) {
+        String code = newCode();
+        String hash = passwords.encode(code);
+        byEmail(email.trim().toLowerCase(Locale.ROOT)).ifPresent(account -> {
+            mongo.updateFirst(byId(account.id()), new Update().set("resetCodeHash", hash)
+                    .set("resetExpiresAt", clock.instant().plus(CODE_LIFETIME)).set("resetAttempts", 0), Account.class);
+            publisher.publish("notificationRequests-out-0", "password-reset/" + account.id() + "/" + clock.instant().toEpochMilli(),
+                    "org.licensecentral.notification.mail-requested.v1", account.id(), clock.instant(),
+                    Map.of("template", "password-reset", "to", account.email(), "data", Map.of("code", code)));
+        });
+    }
+
+    /** Sets a new password with the mailed code; the login lock is lifted, the code used up. */
+    public void resetPassword(String email, String code, String newPassword) {
+        String address = email.trim().toLowerCase(Locale.ROOT);
+        policy.problem(newPassword, address).ifPresent(problem -> {
+            throw new AccountException(AccountException.Reason.WEAK_PASSWORD, "The password " + problem + ".");
+        });
+        Account account = byEmail(address).orElseThrow(() -> new AccountException(AccountException.Reason.RESET_FAILED));
+        if (account.resetCodeHash() == null || account.resetAttempts() >= CODE_ATTEMPTS
+                || clock.instant().isAfter(account.resetExpiresAt())) {
+            throw new AccountException(AccountException.Reason.RESET_FAILED);
+        }
+        if (!passwords.matches(code.trim().toUpperCase(Locale.ROOT), account.resetCodeHash())) {
+            mongo.updateFirst(byId(account.id()), new Update().inc("resetAttempts", 1), Account.class);
+            throw new AccountException(AccountException.Reason.RESET_FAILED);
+        }
+        mongo.updateFirst(byId(account.id()), new Update().set("passwordHash", passwords.encode(newPassword))
+                .unset("resetCodeHash").unset("lockedUntil").set("failedLogins", List.of()), Account.class);
     }
 
     public Optional<Account> byEmail(String email) {

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Registering an account and verifying its e-mail address; login itself is the OIDC flow. */
+/** Registering an account, verifying its e-mail address and resetting its password; login itself is the OIDC flow. */
 @RestController
 @RequestMapping("/api/v1/accounts")
 class AccountController {
@@ -28,6 +28,13 @@ class AccountController {
     }
 
     record Verification(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 32) String code) {
+    }
+
+    record ResetRequest(@NotBlank @Email @Size(max = 254) String email) {
+    }
+
+    record Reset(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 32) String code,
+                 @NotBlank @Size(max = 128) String newPassword) {
     }
 
     private final AccountService accounts;
@@ -50,12 +57,26 @@ class AccountController {
         accounts.verify(verification.email(), verification.code());
     }
 
+    @PostMapping("/password-reset")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Map<String, String> requestPasswordReset(@Valid @RequestBody ResetRequest request) {
+        accounts.requestPasswordReset(request.email());
+        return Map.of("message", "If this address has an account, a reset code is on its way to it.");
+    }
+
+    @PostMapping("/password-reset/confirmation")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void resetPassword(@Valid @RequestBody Reset reset) {
+        accounts.resetPassword(reset.email(), reset.code(), reset.newPassword());
+    }
+
     @ExceptionHandler(AccountException.class)
     ProblemDetail accountProblem(AccountException e) {
         return switch (e.reason()) {
             case WEAK_PASSWORD -> Problems.of(HttpStatus.BAD_REQUEST, "weak-password", "Weak password", e.getMessage());
             case VERIFICATION_FAILED -> Problems.of(HttpStatus.BAD_REQUEST, "verification-failed", "Verification failed",
                     e.getMessage());
+            case RESET_FAILED -> Problems.of(HttpStatus.BAD_REQUEST, "reset-failed", "Password reset failed", e.getMessage());
         };
     }
 }
