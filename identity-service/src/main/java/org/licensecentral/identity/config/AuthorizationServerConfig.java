@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.licensecentral.identity.account.LoginThrottle;
 import org.licensecentral.identity.keys.SigningKeys;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,6 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -45,8 +48,9 @@ class AuthorizationServerConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain login(HttpSecurity http) throws Exception {
+    SecurityFilterChain login(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
         return http
+                .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**", "/api/v1/accounts/**")
                         .permitAll()
@@ -55,6 +59,14 @@ class AuthorizationServerConfig {
                 // The account API takes JSON from the portal through the gateway, which guards CSRF for browsers.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/accounts/**"))
                 .build();
+    }
+
+    /** The throttle runs inside the login chain only, not a second time as a servlet filter of its own. */
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottleRegistration(LoginThrottle loginThrottle) {
+        FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(loginThrottle);
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Bean

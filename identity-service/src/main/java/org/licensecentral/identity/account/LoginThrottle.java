@@ -1,0 +1,67 @@
+package org.licensecentral.identity.account;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.licensecentral.support.limits.FailureLimiter;
+import org.licensecentral.support.web.Problems;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Failed logins per client address: past the limit, the login form's POST answers 429 with
+ * Retry-After before any password is checked. The per-account lock is {@link AccountService}'s;
+ * this one stops one address from trying many accounts.
+ */
+@Component
+public class LoginThrottle extends OncePerRequestFilter {
+
+    private final FailureLimiter perAddress;
+    private final ObjectMapper json;
+
+    public LoginThrottle(@Value("${licensecentral.identity.failed-logins.per-address}") int perAddress,
+                         @Value("${licensecentral.identity.failed-logins.window}") Duration window, ObjectMapper json) {
+        this.perAddress = new FailureLimiter(perAddress, window);
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Duration wait = perAddress.waitFor(request.getRemoteAddr()).orElse(null);
+        if (wait == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins",
+                "Too many failed logins", "Too many failed logins from this address; try again later."));
+    }
+
+    @EventListener
+    void on(AuthenticationFailureBadCredentialsEvent event) {
+        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
+            perAddress.failed(details.getRemoteAddress());
+        }
+    }
+}
