@@ -43,8 +43,7 @@ class ProblemHandlers {
     @ExceptionHandler(TooManyFailedAttemptsException.class)
     ResponseEntity<ProblemDetail> tooManyFailedAttempts(TooManyFailedAttemptsException e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                // Whole seconds, rounded up, as RFC 9110 wants for Retry-After.
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)))
+                .header(HttpHeaders.RETRY_AFTER, Problems.retryAfter(e.retryAfter()))
                 .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-attempts", "Too many failed attempts",
                         e.getMessage()));
     }

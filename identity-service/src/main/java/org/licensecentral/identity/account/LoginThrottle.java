@@ -52,7 +52,7 @@ public class LoginThrottle extends OncePerRequestFilter {
             return;
         }
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
+        response.setHeader(HttpHeaders.RETRY_AFTER, Problems.retryAfter(wait));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins",
                 "Too many failed logins", "Too many failed logins from this address; try again later."));

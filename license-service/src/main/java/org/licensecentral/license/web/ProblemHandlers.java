@@ -39,9 +39,7 @@ class ProblemHandlers {
         };
         String type = "attach-request-" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
-        // Whole seconds, rounded up, as RFC 9110 wants for Retry-After.
-        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER,
-                Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+        e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Problems.retryAfter(wait)));
         return response.body(Problems.of(status, type, "Attach request not confirmed", e.getMessage()));
     }
 

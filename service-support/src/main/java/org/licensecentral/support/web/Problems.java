@@ -1,6 +1,7 @@
 package org.licensecentral.support.web;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +23,11 @@ public final class Problems {
         problem.setType(URI.create(TYPE_BASE + type));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** A Retry-After value: whole seconds, rounded up and at least one, as RFC 9110 wants. */
+    public static String retryAfter(Duration wait) {
+        return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
     }
 
     /** For a controller that answers with a problem by throwing. */
