@@ -56,12 +56,12 @@ public class LicenseRecords {
         return Optional.ofNullable(mongo.findById(licenseId, LicenseRecord.class));
     }
 
-    /** The ids of the licenses an account holds. */
-    public List<String> heldBy(String accountId, String verifiedEmail) {
+    /** The licenses an account holds. */
+    public List<LicenseRecord> heldBy(String accountId, String verifiedEmail) {
         Criteria attached = Criteria.where("ownerAccountId").is(accountId);
         Criteria criteria = verifiedEmail == null ? attached : new Criteria().orOperator(attached,
                 Criteria.where("ownerAccountId").is(null).and("purchaseEmail").is(verifiedEmail));
-        return mongo.find(Query.query(criteria), LicenseRecord.class).stream().map(LicenseRecord::licenseId).toList();
+        return mongo.find(Query.query(criteria), LicenseRecord.class);
     }
 
     private static Query byId(String licenseId) {

@@ -2,7 +2,9 @@ package org.licensecentral.activation.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +14,7 @@ import org.licensecentral.activation.command.ActivationService;
 import org.licensecentral.activation.licenses.LicenseRecord;
 import org.licensecentral.activation.licenses.LicenseRecords;
 import org.licensecentral.activation.query.ActivationProjection;
+import org.licensecentral.support.web.Caller;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,9 +51,11 @@ class ActivationController {
 
     @GetMapping
     List<ActivationRow> list(@AuthenticationPrincipal Jwt jwt) {
-        List<String> held = licenses.heldBy(jwt.getSubject(), verifiedEmail(jwt));
-        return views.ofLicenses(held).stream().map(view -> {
-            LicenseRecord license = licenses.find(view.licenseId()).orElseThrow();
+        Caller caller = Caller.of(jwt);
+        Map<String, LicenseRecord> held = licenses.heldBy(caller.accountId(), caller.verifiedEmail()).stream()
+                .collect(Collectors.toMap(LicenseRecord::licenseId, Function.identity()));
+        return views.ofLicenses(List.copyOf(held.keySet())).stream().map(view -> {
+            LicenseRecord license = held.get(view.licenseId());
             return new ActivationRow(view.activationId(), view.licenseId(), license.licenseKey(), license.productCode(),
                     license.edition(), view.hostname(), view.productVersion(), view.mode(), view.activatedAt());
         }).toList();
@@ -58,19 +63,14 @@ class ActivationController {
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> deactivate(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        activations.deactivate(jwt.getSubject(), verifiedEmail(jwt), id);
+        Caller caller = Caller.of(jwt);
+        activations.deactivate(caller.accountId(), caller.verifiedEmail(), id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/offline")
     ActivationService.Activated offline(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody OfflineActivation request) {
-        return activations.activateOffline(jwt.getSubject(), verifiedEmail(jwt), request.serviceKey());
-    }
-
-    /** Licenses follow the verified e-mail only. */
-    private static String verifiedEmail(Jwt jwt) {
-        String email = jwt.getClaimAsString("email");
-        return Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified")) && email != null
-                ? email.toLowerCase(Locale.ROOT) : null;
+        Caller caller = Caller.of(jwt);
+        return activations.activateOffline(caller.accountId(), caller.verifiedEmail(), request.serviceKey());
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.licensecentral.license.command.AttachRequest;
 import org.licensecentral.license.command.AttachService;
+import org.licensecentral.support.web.Caller;
 import org.licensecentral.support.web.Problems;
 
 import org.springframework.http.HttpStatus;

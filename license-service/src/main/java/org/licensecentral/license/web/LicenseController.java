@@ -20,6 +20,7 @@ import org.licensecentral.license.catalog.Catalog;
 import org.licensecentral.license.command.EmailMask;
 import org.licensecentral.license.query.LicenseQueries;
 import org.licensecentral.license.query.LicenseView;
+import org.licensecentral.support.web.Caller;
 import org.licensecentral.support.web.Problems;
 
 import org.springframework.data.domain.Sort;
