@@ -1,6 +1,7 @@
 package org.licensecentral.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
@@ -99,7 +101,10 @@ public abstract class ServiceBaselineIntegrationTest {
         http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                 .header("traceparent", traceparent).build(), HttpResponse.BodyHandlers.discarding());
 
-        assertThat(output.getAll()).containsPattern("\\[" + application + "," + traceId + ",[0-9a-f]{16}\\]");
+        // The reactive stack logs "Completed 200" after the response has gone out, so the client can
+        // be faster than the log line: wait for it rather than read the output once.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getAll())
+                .containsPattern("\\[" + application + "," + traceId + ",[0-9a-f]{16}\\]"));
     }
 
     protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
