@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.licensecentral.support.limits.FailureLimiter;
+import org.licensecentral.support.limits.KeyedLimiter;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class FailedAttempts {
 
-    private final FailureLimiter perAddress;
-    private final FailureLimiter perKey;
+    private final KeyedLimiter perAddress;
+    private final KeyedLimiter perKey;
 
     public FailedAttempts(@Value("${licensecentral.activation.failed-attempts.per-address}") int perAddress,
                           @Value("${licensecentral.activation.failed-attempts.per-key}") int perKey,
                           @Value("${licensecentral.activation.failed-attempts.window}") Duration window) {
-        this.perAddress = new FailureLimiter(perAddress, window);
-        this.perKey = new FailureLimiter(perKey, window);
+        this.perAddress = new KeyedLimiter(perAddress, window);
+        this.perKey = new KeyedLimiter(perKey, window);
     }
 
     /** How long the caller must wait, if the address or the key has used up its failures. */
@@ -35,7 +35,7 @@ public class FailedAttempts {
     }
 
     public void failed(String clientAddress, String licenseKey) {
-        perAddress.failed(clientAddress);
-        perKey.failed(licenseKey);
+        perAddress.record(clientAddress);
+        perKey.record(licenseKey);
     }
 }

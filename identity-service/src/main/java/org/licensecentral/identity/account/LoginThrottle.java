@@ -8,7 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.licensecentral.support.limits.FailureLimiter;
+import org.licensecentral.support.limits.KeyedLimiter;
 import org.licensecentral.support.web.Problems;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -29,12 +29,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 public class LoginThrottle extends OncePerRequestFilter {
 
-    private final FailureLimiter perAddress;
+    private final KeyedLimiter perAddress;
     private final ObjectMapper json;
 
     public LoginThrottle(@Value("${licensecentral.identity.failed-logins.per-address}") int perAddress,
                          @Value("${licensecentral.identity.failed-logins.window}") Duration window, ObjectMapper json) {
-        this.perAddress = new FailureLimiter(perAddress, window);
+        this.perAddress = new KeyedLimiter(perAddress, window);
         this.json = json;
     }
 
@@ -61,7 +61,7 @@ public class LoginThrottle extends OncePerRequestFilter {
     @EventListener
     void on(AuthenticationFailureBadCredentialsEvent event) {
         if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
-            perAddress.failed(details.getRemoteAddress());
+            perAddress.record(details.getRemoteAddress());
         }
     }
 }

@@ -7,15 +7,20 @@ import java.util.Optional;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * Counts failures (wrong keys, wrong passwords) per key, such as a client address or a license
- * key, with a Bucket4j token bucket each: {@code allowed} failures per {@code window}, refilled
- * gradually. Only failures take tokens, so a caller who gets it right is never slowed down. The
- * least recently used buckets are dropped past {@value #MAX_TRACKED}, so a flood of random keys
- * cannot grow it without bound.
+ * A Bucket4j token bucket per key, such as a client address, a license key or an account:
+ * {@code allowed} events per {@code window}, refilled gradually. Two ways to use it:
+ * <ul>
+ *   <li>count failures only ({@link #waitFor} before, {@link #record} after a wrong password or
+ *       key), so a caller who gets it right is never slowed down;</li>
+ *   <li>count every request ({@link #tryAcquire}), for a plain rate limit.</li>
+ * </ul>
+ * The least recently used buckets are dropped past {@value #MAX_TRACKED}, so a flood of random
+ * keys cannot grow it without bound.
  */
-public class FailureLimiter {
+public class KeyedLimiter {
 
     private static final int MAX_TRACKED = 100_000;
 
@@ -28,12 +33,12 @@ public class FailureLimiter {
         }
     };
 
-    public FailureLimiter(int allowed, Duration window) {
+    public KeyedLimiter(int allowed, Duration window) {
         this.allowed = allowed;
         this.window = window;
     }
 
-    /** How long to wait before the next attempt, if the key has used up its failures. */
+    /** How long to wait before the next attempt, if the key has used up its allowance. */
     public synchronized Optional<Duration> waitFor(String key) {
         Bucket bucket = buckets.get(key);
         if (bucket == null || bucket.getAvailableTokens() > 0) {
@@ -42,9 +47,20 @@ public class FailureLimiter {
         return Optional.of(Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
     }
 
-    public synchronized void failed(String key) {
-        buckets.computeIfAbsent(key, ignored -> Bucket.builder()
+    /** Counts one event (a failure) against the key. */
+    public synchronized void record(String key) {
+        bucket(key).tryConsume(1);
+    }
+
+    /** Takes one token for a request: empty when it may go ahead, else how long to wait. */
+    public synchronized Optional<Duration> tryAcquire(String key) {
+        ConsumptionProbe probe = bucket(key).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    private Bucket bucket(String key) {
+        return buckets.computeIfAbsent(key, ignored -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(allowed).refillGreedy(allowed, window).build())
-                .build()).tryConsume(1);
+                .build());
     }
 }

@@ -46,6 +46,9 @@ public class ProblemDetailsErrorWebExceptionHandler implements ErrorWebException
             return Mono.error(e);
         }
         response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+        if (error instanceof ErrorResponse errorResponse) {
+            response.getHeaders().addAll(errorResponse.getHeaders());   // Retry-After, Allow, ...
+        }
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
