@@ -1,0 +1,28 @@
+package org.licensecentral.gateway.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The gateway's own settings ({@code licensecentral.gateway.*}); the routes and their rate limits
+ * are in {@code spring.cloud.gateway.server.webflux.routes}.
+ *
+ * @param identity       where identity-service is, and the gateway's client registration there
+ * @param secureCookies  mark the session and CSRF cookies {@code Secure}: on wherever TLS ends in
+ *                       front of the gateway, off for the plain-HTTP local stack
+ * @param maxRequestBody the largest request body the gateway passes on; larger ones get 413
+ */
+@ConfigurationProperties("licensecentral.gateway")
+public record GatewayProperties(Identity identity, boolean secureCookies, DataSize maxRequestBody) {
+
+    /**
+     * @param issuer       the issuer as browsers reach it: the authorization endpoint, logout, and
+     *                     the {@code iss} of its tokens
+     * @param uri          how the gateway itself reaches identity-service (token and JWKS endpoints);
+     *                     the same as the issuer except inside docker-compose
+     * @param clientId     the gateway's registered client
+     * @param clientSecret its secret; set from the environment outside the local stack
+     */
+    public record Identity(String issuer, String uri, String clientId, String clientSecret) {
+    }
+}

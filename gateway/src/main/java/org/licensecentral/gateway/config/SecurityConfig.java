@@ -1,0 +1,147 @@
+package org.licensecentral.gateway.config;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.licensecentral.gateway.security.CsrfCookieWebFilter;
+import org.licensecentral.gateway.security.ProblemResponses;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+
+/**
+ * One chain for browsers and API clients alike. A browser logs in with the authorization code
+ * flow (PKCE) at identity-service and keeps a session cookie; the TokenRelay filter of the routes
+ * then sends its access token on to the services. An API client sends its own bearer JWT, which
+ * the gateway checks and passes on unchanged. The services check the token again either way.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayProperties.class)
+class SecurityConfig {
+
+    static final String REGISTRATION_ID = "identity";
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewayProperties properties,
+            ReactiveClientRegistrationRepository clientRegistrations) {
+        CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(properties.secureCookies()));
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        // The portal's files and the pages of the login round trip.
+                        .pathMatchers(HttpMethod.GET, "/", "/index.html", "/*.js", "/*.css", "/*.svg").permitAll()
+                        .pathMatchers("/oauth2/**", "/login/**", "/logout").permitAll()
+                        // Installed products authenticate with e-mail and license key (rate limited below).
+                        .pathMatchers("/api/v1/software/**").permitAll()
+                        // Registration, verification and password reset happen before there is a login.
+                        .pathMatchers("/api/v1/accounts/**").permitAll()
+                        .pathMatchers("/actuator/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2Login(login -> login
+                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/?login=failed")))
+                .oauth2ResourceServer(server -> server
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(ProblemResponses::unauthenticated)
+                        .accessDeniedHandler(ProblemResponses::forbidden))
+                // The portal is a script page: an API call without a session answers 401, never a redirect.
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(ProblemResponses::unauthenticated)
+                        .accessDeniedHandler(ProblemResponses::forbidden))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(csrfTokens)
+                        // The portal echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN as it is (no BREACH
+                        // masking: the token never appears in a compressed response body).
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(cookieAuthenticatedStateChange())
+                        .accessDeniedHandler(ProblemResponses::csrfRejected))
+                .addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF)
+                .logout(logout -> logout.logoutSuccessHandler(logoutAtIdentity(clientRegistrations)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
+                        .frameOptions(frame -> frame.mode(Mode.DENY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    /**
+     * Everything the portal needs comes from the gateway itself; forms may also go to
+     * identity-service, since logging out redirects there and browsers check form-action on it.
+     */
+    private static String contentSecurityPolicy(GatewayProperties properties) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+                + "form-action 'self' " + properties.identity().issuer();
+    }
+
+    /**
+     * CSRF needs a cookie to ride on: state changes of a browser session are checked, while a
+     * request with its own bearer token, or an installed product's call (no cookie, no login) is not.
+     */
+    private static ServerWebExchangeMatcher cookieAuthenticatedStateChange() {
+        return exchange -> {
+            var request = exchange.getRequest();
+            boolean safe = switch (request.getMethod().name()) {
+                case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
+                default -> false;
+            };
+            boolean bearer = request.getHeaders().getFirst("Authorization") != null;
+            boolean software = request.getPath().pathWithinApplication().value().startsWith("/api/v1/software/");
+            return safe || bearer || software ? MatchResult.notMatch() : MatchResult.match();
+        };
+    }
+
+    /** Ends the session at identity-service too (OIDC RP-initiated logout), then back to the portal. */
+    private static OidcClientInitiatedServerLogoutSuccessHandler logoutAtIdentity(
+            ReactiveClientRegistrationRepository clientRegistrations) {
+        OidcClientInitiatedServerLogoutSuccessHandler handler =
+                new OidcClientInitiatedServerLogoutSuccessHandler(clientRegistrations);
+        handler.setPostLogoutRedirectUri("{baseUrl}/");
+        handler.setLogoutSuccessUrl(URI.create("/"));
+        return handler;
+    }
+
+    /**
+     * The registration is spelled out rather than discovered from the issuer, so the gateway starts
+     * without identity-service being up, and the browser-facing and internal addresses can differ.
+     */
+    @Bean
+    ReactiveClientRegistrationRepository clientRegistrations(GatewayProperties properties) {
+        GatewayProperties.Identity identity = properties.identity();
+        ClientRegistration registration = ClientRegistration.withRegistrationId(REGISTRATION_ID)
+                .clientName("License Central")
+                .clientId(identity.clientId())
+                .clientSecret(identity.clientSecret())
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
+                .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
+                .scope("openid", "email")
+                .issuerUri(identity.issuer())
+                .authorizationUri(identity.issuer() + "/oauth2/authorize")
+                .tokenUri(identity.uri() + "/oauth2/token")
+                .jwkSetUri(identity.uri() + "/oauth2/jwks")
+                .userNameAttributeName("sub")
+                .providerConfigurationMetadata(Map.of("end_session_endpoint", identity.issuer() + "/connect/logout"))
+                .build();
+        return new InMemoryReactiveClientRegistrationRepository(registration);
+    }
+}

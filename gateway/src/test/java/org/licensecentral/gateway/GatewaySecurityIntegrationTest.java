@@ -1,0 +1,211 @@
+package org.licensecentral.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.licensecentral.testsupport.RealInfrastructure;
+import org.licensecentral.testsupport.TestJwtIssuer;
+
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * What the gateway itself guarantees, whatever stands behind it: who gets through, what is passed
+ * on, and what is refused with which problem. A recording backend stands in for the services;
+ * login through identity-service and the real services are covered by the system tests.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Tracing is off in Spring Boot tests unless asked for; the correlation id is the trace id.
+@AutoConfigureObservability
+@RealInfrastructure
+class GatewaySecurityIntegrationTest {
+
+    private static final TestJwtIssuer issuer = TestJwtIssuer.get();
+    private static final RecordingBackend backend = RecordingBackend.get();
+
+    @DynamicPropertySource
+    static void servicesBehindTheGateway(DynamicPropertyRegistry registry) {
+        registry.add("licensecentral.services.license-service", backend::uri);
+        registry.add("licensecentral.services.activation-service", backend::uri);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+    @Test
+    void anApiCallWithoutATokenIsRefusedWithProblemJson() throws Exception {
+        String path = "/api/v1/licenses/" + UUID.randomUUID();
+
+        HttpResponse<String> response = send(get(path));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(backend.received(path)).isEmpty();
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() throws Exception {
+        String path = "/api/v1/licenses/" + UUID.randomUUID();
+
+        HttpResponse<String> response = send(get(path)
+                .header("Authorization", "Bearer " + issuer.expiredToken("account-a", "a@example.org")));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(backend.received(path)).isEmpty();
+    }
+
+    @Test
+    void aBearerTokenIsPassedOnUnchangedWithTheCorrelationIdButNoCookies() throws Exception {
+        String path = "/api/v1/licenses/" + UUID.randomUUID();
+        String token = issuer.accountToken("account-a", "a@example.org", true);
+        send(get("/"));   // the browser-side cookies (XSRF-TOKEN) must not travel on
+
+        HttpResponse<String> response = send(get(path).header("Authorization", "Bearer " + token));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String correlationId = response.headers().firstValue("X-Correlation-Id").orElseThrow();
+        RecordingBackend.Received received = backend.received(path).get(0);
+        assertThat(received.header("Authorization")).isEqualTo("Bearer " + token);
+        assertThat(received.header("traceparent")).contains("-" + correlationId + "-");
+        assertThat(received.header("Cookie")).isNull();
+    }
+
+    @Test
+    void internalPathsAreNotRouted() throws Exception {
+        HttpResponse<String> response = send(post("/internal/purchases", "{}")
+                .header("Authorization", "Bearer " + issuer.internalToken()));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(backend.received("/internal/purchases")).isEmpty();
+    }
+
+    @Test
+    void aCookieSessionMustEchoTheCsrfTokenOnAStateChange() throws Exception {
+        String path = "/api/v1/licenses/" + UUID.randomUUID() + "/remote-management";
+        send(get("/"));
+        String csrf = cookie("XSRF-TOKEN");
+
+        HttpResponse<String> without = send(put(path, "{\"allowed\":true}"));
+        HttpResponse<String> with = send(put(path, "{\"allowed\":true}").header("X-XSRF-TOKEN", csrf));
+
+        assertThat(without.statusCode()).isEqualTo(403);
+        assertThat(without.body()).contains("https://licensecentral.org/problems/csrf");
+        // Past the CSRF check, the request still needs a login.
+        assertThat(with.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aBearerClientNeedsNoCsrfToken() throws Exception {
+        String path = "/api/v1/licenses/" + UUID.randomUUID() + "/remote-management";
+
+        HttpResponse<String> response = send(put(path, "{\"allowed\":true}")
+                .header("Authorization", "Bearer " + issuer.accountToken("account-a", "a@example.org", true)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(backend.received(path)).hasSize(1);
+    }
+
+    @Test
+    void installedProductsNeedNeitherLoginNorCsrf() throws Exception {
+        HttpResponse<String> response = send(post("/api/v1/software/validate",
+                "{\"licenseKey\":\"" + UUID.randomUUID() + "\"}"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void softwareCallsPastTheLimitPerLicenseKeyGet429WithRetryAfter() throws Exception {
+        String body = "{\"email\":\"a@example.org\",\"licenseKey\":\"LIMIT-" + UUID.randomUUID() + "\"}";
+        int before = backend.received("/api/v1/software/activations").size();
+
+        // The route allows 30 per key and minute, refilled gradually: the 31st call in quick
+        // succession, or one of the next few, finds the bucket empty.
+        int passed = 0;
+        HttpResponse<String> refused = null;
+        while (refused == null && passed < 40) {
+            HttpResponse<String> response = send(post("/api/v1/software/activations", body));
+            if (response.statusCode() == 429) {
+                refused = response;
+            } else {
+                passed++;
+            }
+        }
+
+        assertThat(passed).isBetween(30, 39);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+        assertThat(backend.received("/api/v1/software/activations")).hasSize(before + passed);
+        // The body the limit read is still what reaches the service.
+        assertThat(backend.received("/api/v1/software/activations").get(before).body()).isEqualTo(body);
+    }
+
+    @Test
+    void aBodyPastTheSizeLimitIsRefused() throws Exception {
+        HttpResponse<String> response = send(post("/api/v1/software/validate", "x".repeat(70 * 1024)));
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void everyAnswerCarriesTheSecurityHeaders() throws Exception {
+        HttpResponse<String> response = send(get("/api/v1/licenses"));
+
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
+
+    @Test
+    void theSessionEndpointNamesTheCaller() throws Exception {
+        HttpResponse<String> response = send(get("/api/v1/session")
+                .header("Authorization", "Bearer " + issuer.accountToken("account-a", "a@example.org", true)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"accountId\":\"account-a\"").contains("\"email\":\"a@example.org\"");
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(uri(path));
+    }
+
+    private HttpRequest.Builder post(String path, String json) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(json));
+    }
+
+    private HttpRequest.Builder put(String path, String json) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(json));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no cookie " + name));
+    }
+}
