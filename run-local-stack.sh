@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 ./mvnw -q -B -DskipTests package
-exec java "$@" -jar local-stack/target/local-stack.jar
+exec java "$@" -jar local-stack/target/local-stack-exec.jar

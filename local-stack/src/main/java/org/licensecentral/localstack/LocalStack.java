@@ -42,7 +42,7 @@ public final class LocalStack {
         String seeded;
         try {
             stack.start();
-            seeded = new DemoSeed(stack.config, stack.mailbox).seedOnce();
+            seeded = stack.seedDemoData();
         } catch (RuntimeException e) {
             System.err.println();
             System.err.println("local-stack: " + (e instanceof StackException ? e.getMessage() : e));
@@ -53,6 +53,30 @@ public final class LocalStack {
         stack.printSummary(Duration.ofNanos(System.nanoTime() - startedAt), seeded);
         stack.watchServices();
         new CountDownLatch(1).await();
+    }
+
+    /**
+     * Starts everything and waits until every service is ready, for a caller that runs the stack
+     * itself (the system tests); whatever started is stopped again if the start fails.
+     */
+    public static LocalStack start(StackConfig config) {
+        LocalStack stack = new LocalStack(config);
+        try {
+            stack.start();
+        } catch (RuntimeException e) {
+            stack.stop();
+            throw e;
+        }
+        return stack;
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /** Seeds the demo purchases and account unless an earlier start did; says what it did. */
+    public String seedDemoData() {
+        return new DemoSeed(config, mailbox).seedOnce();
     }
 
     private void start() {
@@ -135,7 +159,8 @@ public final class LocalStack {
         return stopped;
     }
 
-    private synchronized void stop() {
+    /** Stops the services, then the infrastructure; the data stays. Safe to call twice. */
+    public synchronized void stop() {
         if (stopped) {
             return;
         }

@@ -11,13 +11,13 @@ import java.util.Map;
  * ({@code -Dlocalstack.port.gateway=18080}, {@code -Dlocalstack.data-dir=...}); the defaults are
  * the ports of the design.
  */
-record StackConfig(Path root, Path dataDir, Map<String, Integer> ports, String jvmOptions, Duration startTimeout) {
+public record StackConfig(Path root, Path dataDir, Map<String, Integer> ports, String jvmOptions, Duration startTimeout) {
 
     /** The services, in start order; each is a module with a Spring Boot jar under target/. */
     static final List<String> SERVICES =
             List.of("identity-service", "license-service", "activation-service", "notification-service", "gateway");
 
-    static StackConfig fromSystemProperties() {
+    public static StackConfig fromSystemProperties() {
         Path root = Path.of(System.getProperty("localstack.root", ".")).toAbsolutePath().normalize();
         Path dataDir = Path.of(System.getProperty("localstack.data-dir", root.resolve(".local").toString()));
         Map<String, Integer> defaults = new LinkedHashMap<>();
@@ -41,11 +41,11 @@ record StackConfig(Path root, Path dataDir, Map<String, Integer> ports, String j
                 Duration.ofSeconds(Long.getLong("localstack.start-timeout-seconds", 180)));
     }
 
-    int port(String name) {
+    public int port(String name) {
         return ports.get(name);
     }
 
-    String kafkaBootstrapServers() {
+    public String kafkaBootstrapServers() {
         return "127.0.0.1:" + port("kafka");
     }
 }

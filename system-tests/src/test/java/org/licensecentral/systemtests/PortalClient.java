@@ -1,0 +1,142 @@
+package org.licensecentral.systemtests;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * An HTTP client that behaves like the portal in a browser: it keeps cookies, follows the login
+ * redirects between the gateway and identity-service, and echoes the XSRF-TOKEN cookie in the
+ * X-XSRF-TOKEN header on every state change. It talks to the gateway only, except for the
+ * identity-service login page the login round trip sends every browser to.
+ */
+final class PortalClient {
+
+    static final String VERIFICATION_SUBJECT = "Confirm your e-mail address:";
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private static final ObjectMapper json = new ObjectMapper();
+
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    /** Registers through the gateway and verifies the address with the code from its mailbox. */
+    void register(String email, String password) {
+        Inbox inbox = new Inbox(email);
+        int before = inbox.count(VERIFICATION_SUBJECT);
+        expect(post("/api/v1/accounts", Map.of("email", email, "password", password)), 202);
+        String code = inbox.awaitCode(VERIFICATION_SUBJECT, before);
+        expect(post("/api/v1/accounts/verification", Map.of("email", email, "code", code)), 204);
+    }
+
+    /**
+     * The authorization code round trip a browser makes: the gateway sends it to identity-service's
+     * login page, the form is posted there, and the redirects end back at the portal with a
+     * session. Returns the last response; {@link #loggedIn()} tells whether it worked.
+     */
+    HttpResponse<String> login(String email, String password) {
+        HttpResponse<String> loginPage = send(HttpRequest.newBuilder(gateway("/oauth2/authorization/identity")));
+        Matcher csrf = CSRF_FIELD.matcher(loginPage.body());
+        if (!csrf.find()) {
+            throw new AssertionError("no login form at " + loginPage.uri() + ": " + loginPage.statusCode());
+        }
+        String form = "username=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
+        return send(HttpRequest.newBuilder(loginPage.uri().resolve("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString(form)));
+    }
+
+    boolean loggedIn() {
+        return get("/api/v1/session").statusCode() == 200;
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(gateway(path)).header("Accept", "application/json"));
+    }
+
+    HttpResponse<String> post(String path, Object body) {
+        return send(withCsrf(HttpRequest.newBuilder(gateway(path))).POST(BodyPublishers.ofString(write(body))));
+    }
+
+    HttpResponse<String> put(String path, Object body) {
+        return send(withCsrf(HttpRequest.newBuilder(gateway(path))).PUT(BodyPublishers.ofString(write(body))));
+    }
+
+    HttpResponse<String> delete(String path) {
+        return send(withCsrf(HttpRequest.newBuilder(gateway(path))).DELETE());
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON (" + response.statusCode() + "): " + response.body(), e);
+        }
+    }
+
+    static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new AssertionError(response.request().method() + " " + response.uri() + " answered "
+                    + response.statusCode() + ", expected " + status + ": " + response.body());
+        }
+        return response;
+    }
+
+    private HttpRequest.Builder withCsrf(HttpRequest.Builder request) {
+        if (xsrfToken().isEmpty()) {
+            get("/api/v1/session");   // any answer of the gateway sets the cookie
+        }
+        return request.header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("X-XSRF-TOKEN", xsrfToken().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie")));
+    }
+
+    private Optional<String> xsrfToken() {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue).findFirst();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private static URI gateway(String path) {
+        return URI.create(SystemStack.gateway() + path);
+    }
+
+    private static String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, UTF_8);
+    }
+}
