@@ -135,6 +135,20 @@ class AccountLoginIntegrationTest {
         assertThat(formLogin(newBrowser(), email, PASSWORD)).contains("/login?error");
     }
 
+    @Test
+    void aPasswordResetAlsoConfirmsAnAddressThatWasNeverVerified() throws Exception {
+        // Registered, but the verification code was lost or expired: the reset code proves the mailbox too.
+        String email = newEmail();
+        register(email, PASSWORD);
+        post("/api/v1/accounts/password-reset", "{\"email\":\"" + email + "\"}");
+        String code = mailedCode(email, "password-reset");
+
+        post("/api/v1/accounts/password-reset/confirmation",
+                "{\"email\":\"" + email + "\",\"code\":\"" + code + "\",\"newPassword\":\"an entirely new passphrase\"}");
+
+        assertThat(logIn(email, "an entirely new passphrase").getClaimAsBoolean("email_verified")).isTrue();
+    }
+
     /** The gateway's login: authorize, log in with the form, follow back with a code, exchange it with the PKCE verifier. */
     private Jwt logIn(String email, String password) throws Exception {
         HttpClient browser = newBrowser();

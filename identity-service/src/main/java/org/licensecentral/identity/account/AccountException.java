@@ -10,7 +10,7 @@ public class AccountException extends RuntimeException {
     public AccountException(Reason reason) {
         this(reason, reason == Reason.RESET_FAILED
                 ? "The code does not match, has expired, or was tried too often; ask for a new one."
-                : "The code does not match, has expired, or was tried too often; register again for a new one.");
+                : "The code does not match, has expired, or was tried too often; reset the password to get a new code, which confirms the address too.");
     }
 
     public AccountException(Reason reason, String message) {

@@ -113,7 +113,12 @@ public class AccountService {
         });
     }
 
-    /** Sets a new password with the mailed code; the login lock is lifted, the code used up. */
+    /**
+     * Sets a new password with the mailed code; the login lock is lifted, the code used up. The code
+     * proves the mailbox as well as a verification code does, so the address counts as verified:
+     * this is also the way back for an account whose verification code expired, and it takes an
+     * address back from anyone who registered it without owning it.
+     */
     public void resetPassword(String email, String code, String newPassword) {
         String address = email.trim().toLowerCase(Locale.ROOT);
         policy.problem(newPassword, address).ifPresent(problem -> {
@@ -129,6 +134,7 @@ public class AccountService {
             throw new AccountException(AccountException.Reason.RESET_FAILED);
         }
         mongo.updateFirst(byId(account.id()), new Update().set("passwordHash", passwords.encode(newPassword))
+                .set("emailVerified", true).unset("verificationCodeHash")
                 .unset("resetCodeHash").unset("lockedUntil").set("failedLogins", List.of()), Account.class);
     }
 
