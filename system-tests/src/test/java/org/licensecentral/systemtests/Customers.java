@@ -46,7 +46,7 @@ final class Customers {
                 "purchasedAt", Instant.now().toString(),
                 "items", List.of(Map.of("productCode", "BACKUP", "edition", "Professional", "quantity", 1,
                         "maintenanceMonths", 12))));
-        try (StorePurchases store = new StorePurchases(SystemStack.get().config().kafkaBootstrapServers())) {
+        try (StorePurchases store = new StorePurchases(SystemStack.get().kafkaBootstrapServers())) {
             store.publish(purchase);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -15,37 +15,38 @@ import org.licensecentral.localstack.StackConfig;
  * (the launcher of the local-stack module, each service as its own JVM from its packaged jar), on
  * the design's ports, with an empty data directory under {@code target/stack} and the demo data
  * seeded. Tests reach it through the gateway only; the service logs are in {@code target/stack/logs}.
+ *
+ * <p>With {@code -Dsystemtests.running-stack=true} the tests use a local stack that is already
+ * running instead, which makes writing a test quicker; the tests then change its data.
  */
 final class SystemStack {
 
-    private static LocalStack stack;
+    private static StackConfig config;
 
     private SystemStack() {
     }
 
-    static synchronized LocalStack get() {
-        if (stack == null) {
-            StackConfig config = StackConfig.fromSystemProperties();
-            deleteRecursively(config.dataDir());
-            LocalStack started = LocalStack.start(config);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "system-stack-stop"));
-            started.seedDemoData();
-            stack = started;
+    static synchronized StackConfig get() {
+        if (config == null) {
+            StackConfig wanted = StackConfig.fromSystemProperties();
+            if (!Boolean.getBoolean("systemtests.running-stack")) {
+                deleteRecursively(wanted.dataDir());
+                LocalStack started = LocalStack.start(wanted);
+                Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "system-stack-stop"));
+                started.seedDemoData();
+            }
+            config = wanted;
         }
-        return stack;
+        return config;
     }
 
     /** The gateway as a browser reaches it: by the name the login redirect is registered for. */
     static String gateway() {
-        return "http://localhost:" + get().config().port("gateway");
-    }
-
-    static String identity() {
-        return "http://localhost:" + get().config().port("identity-service");
+        return "http://localhost:" + get().port("gateway");
     }
 
     static int imapPort() {
-        return get().config().port("imap");
+        return get().port("imap");
     }
 
     private static void deleteRecursively(Path directory) {

@@ -1,0 +1,94 @@
+package org.licensecentral.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium, the machine's own (Debian's {@code chromium} and {@code chromium-driver},
+ * which {@code .ci/run} installs): Selenium is given both paths, so it never looks for a browser or
+ * driver to download. Without them the browser tests are skipped, saying so.
+ */
+final class Browser implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of(System.getProperty("systemtests.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("systemtests.chromedriver", "/usr/bin/chromedriver"));
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    final ChromeDriver driver;
+
+    private Browser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    static Browser start() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                        + " (Debian packages chromium and chromium-driver; .ci/run installs them)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // --no-sandbox: CI runs as root in a container, where Chromium's sandbox cannot start.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        return new Browser(new ChromeDriver(service, options));
+    }
+
+    void open(String path) {
+        driver.get(SystemStack.gateway() + path);
+    }
+
+    WebElement byTestId(String testId) {
+        return await().until(ExpectedConditions.visibilityOfElementLocated(testId(testId)));
+    }
+
+    static By testId(String testId) {
+        return By.cssSelector("[data-testid='" + testId + "']");
+    }
+
+    /** Waits until the portal says it has loaded what it was asked for ({@code body[data-ready]}). */
+    void awaitReady(String what) {
+        await().until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", what));
+    }
+
+    WebDriverWait await() {
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /** Logs in the way a person does: the portal's button, identity-service's form, back to the portal. */
+    void logIn(String email, String password) {
+        open("/");
+        byTestId("login").click();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        await().until(ExpectedConditions.textToBe(testId("session-email"), email));
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

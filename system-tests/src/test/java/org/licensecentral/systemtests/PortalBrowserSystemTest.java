@@ -1,0 +1,165 @@
+package org.licensecentral.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.licensecentral.systemtests.Browser.testId;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.licensecentral.localstack.DemoSeed;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The portal in headless Chromium, as the seeded demo customer: everything a person does on the
+ * Licenses and Activations tabs, through the gateway's session. Every test leaves a screenshot in
+ * {@code target/screenshots}.
+ */
+class PortalBrowserSystemTest {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void logIn() {
+        SystemStack.get();
+        browser = Browser.start();
+        browser.logIn(DemoSeed.DEMO_EMAIL, DemoSeed.DEMO_PASSWORD);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void openThePortal() {
+        browser.open("/");
+        browser.awaitReady("licenses");
+    }
+
+    @AfterEach
+    void screenshot(TestInfo test) {
+        browser.screenshot(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
+    }
+
+    @Test
+    void showsTheSeededLicensesWithTheAccountsEmail() {
+        assertThat(browser.byTestId("session-email").getText()).isEqualTo(DemoSeed.DEMO_EMAIL);
+        assertThat(purchaseIds()).contains("DEMO-1001", "DEMO-1002");
+        assertThat(rows()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(browser.byTestId("license-status").getText()).containsAnyOf("Activated", "Not activated");
+    }
+
+    @Test
+    void searchAndSortAreKeptInTheUrlAcrossAReload() {
+        browser.byTestId("search").sendKeys("DEMO-1001");
+        browser.await().until(ExpectedConditions.urlContains("q=DEMO-1001"));
+        browser.awaitReady("licenses");
+        browser.byTestId("sort-product").click();
+        browser.await().until(ExpectedConditions.urlContains("sort=product"));
+        browser.awaitReady("licenses");
+
+        browser.driver.navigate().refresh();
+        browser.awaitReady("licenses");
+
+        assertThat(browser.byTestId("search").getAttribute("value")).isEqualTo("DEMO-1001");
+        assertThat(purchaseIds()).containsOnly("DEMO-1001");
+        List<String> products = rows().stream()
+                .map(row -> row.findElement(testId("license-product")).getText()).toList();
+        assertThat(products).hasSize(3).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+        assertThat(browser.driver.findElement(By.cssSelector("th[data-sort='product']")).getAttribute("aria-sort"))
+                .isEqualTo("ascending");
+    }
+
+    @Test
+    void attachesALicenseBoughtWithAnotherEmailWithTheCodeFromThatMailbox() {
+        Inbox purchaseMailbox = new Inbox("it-department@example.org");
+        int codesBefore = purchaseMailbox.count("Your confirmation code:");
+
+        browser.byTestId("attach-open").click();
+        browser.byTestId("attach-identifier").sendKeys("DEMO-2001");
+        browser.byTestId("attach-send").click();
+        String code = purchaseMailbox.awaitCode("Your confirmation code:", codesBefore);
+        browser.byTestId("attach-code").sendKeys(code);
+        browser.byTestId("attach-confirm").click();
+
+        browser.await().until(driver -> {
+            driver.navigate().refresh();
+            browser.awaitReady("licenses");
+            return purchaseIds().contains("DEMO-2001");
+        });
+    }
+
+    @Test
+    void remoteManagementCanBeAllowedAndStaysAllowed() {
+        WebElement row = rowOf("DEMO-1001", "Backup");
+        String licenseId = row.getAttribute("data-license-id");
+        WebElement toggle = row.findElement(testId("rm-switch"));
+        boolean before = toggle.isSelected();
+
+        toggle.click();
+        browser.await().until(driver -> switchOf(licenseId).isEnabled() && switchOf(licenseId).isSelected() != before);
+        browser.driver.navigate().refresh();
+        browser.awaitReady("licenses");
+
+        assertThat(switchOf(licenseId).isSelected()).isEqualTo(!before);
+    }
+
+    @Test
+    void anOfflineActivationShowsItsKeyAndCanBeDeactivated() {
+        String licenseKey = rowOf("DEMO-1001", "Explorer").findElement(testId("license-key")).getText();
+        String hostname = "offline-" + UUID.randomUUID().toString().substring(0, 8);
+
+        browser.byTestId("activations-tab").click();
+        browser.awaitReady("activations");
+        browser.byTestId("offline-service-key").sendKeys(ServiceKeys.v1(DemoSeed.DEMO_EMAIL, licenseKey, hostname));
+        browser.byTestId("offline-activate").click();
+        String activationKey = browser.await().until(driver -> {
+            String value = browser.byTestId("offline-activation-key").getAttribute("value");
+            return value == null || value.isBlank() ? null : value;
+        });
+        assertThat(activationKey.split("\\.")).hasSize(3);   // a compact JWS
+        browser.await().until(driver -> activationRow(hostname) != null);
+
+        activationRow(hostname).findElement(testId("deactivate")).click();
+        browser.byTestId("confirm-deactivate").click();
+
+        browser.await().until(driver -> activationRow(hostname) == null);
+    }
+
+
+    private static List<WebElement> rows() {
+        return browser.driver.findElements(testId("license-row"));
+    }
+
+    private static List<String> purchaseIds() {
+        return rows().stream().map(row -> row.findElement(testId("license-purchase")).getText())
+                .map(text -> text.lines().findFirst().orElse("")).distinct().toList();
+    }
+
+    private static WebElement rowOf(String purchaseId, String productName) {
+        return rows().stream()
+                .filter(row -> row.findElement(testId("license-purchase")).getText().contains(purchaseId))
+                .filter(row -> row.findElement(testId("license-product")).getText().contains(productName))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + productName + " license of " + purchaseId));
+    }
+
+    private static WebElement switchOf(String licenseId) {
+        return browser.driver.findElement(By.cssSelector("[data-testid='rm-switch'][data-license-id='" + licenseId + "']"));
+    }
+
+    private static WebElement activationRow(String hostname) {
+        return browser.driver.findElements(testId("activation-row")).stream()
+                .filter(row -> row.findElement(testId("activation-hostname")).getText().equals(hostname))
+                .findFirst().orElse(null);
+    }
+}
