@@ -6,6 +6,8 @@ import static org.licensecentral.systemtests.PortalClient.expect;
 import static org.licensecentral.systemtests.PortalClient.json;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +51,33 @@ class GatewaySystemTest {
 
         assertThat(license.path("purchaseId").asText()).isEqualTo(purchaseId);
         assertThat(json(expect(browser.get("/api/v1/activations"), 200)).isArray()).isTrue();
+    }
+
+    @Test
+    void loggingOutEndsTheSessionAtTheGatewayAndAtIdentityService() {
+        PortalClient browser = Customers.loggedIn(Customers.newEmail("leaving"));
+
+        HttpResponse<String> landing = browser.logout();
+
+        assertThat(landing.uri().toString()).isEqualTo(SystemStack.gateway() + "/");
+        assertThat(browser.loggedIn()).isFalse();
+        // Logging in again asks for the password: identity-service's session ended too.
+        assertThat(browser.startLogin().uri().getPath()).isEqualTo("/login");
+    }
+
+    @Test
+    void theCorrelationIdGivenToTheCallerIsInTheServicesLogLines() throws Exception {
+        String email = Customers.newEmail("traced");
+        JsonNode license = Customers.awaitLicense(Customers.loggedIn(email), Customers.purchase(email));
+
+        HttpResponse<String> activation = new PortalClient().post("/api/v1/software/activations", Map.of(
+                "email", email, "licenseKey", license.path("licenseKey").asText(),
+                "fingerprint", "fp-" + UUID.randomUUID(), "hostname", "traced-pc", "productVersion", "5.3.0"));
+        String correlationId = activation.headers().firstValue("X-Correlation-Id").orElseThrow();
+
+        Path log = SystemStack.get().dataDir().resolve("logs").resolve("activation-service.log");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readString(log))
+                .contains("[activation-service," + correlationId + ","));
     }
 
     @Test

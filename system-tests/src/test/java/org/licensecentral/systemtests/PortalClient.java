@@ -53,7 +53,7 @@ final class PortalClient {
      * session. Returns the last response; {@link #loggedIn()} tells whether it worked.
      */
     HttpResponse<String> login(String email, String password) {
-        HttpResponse<String> loginPage = send(HttpRequest.newBuilder(gateway("/oauth2/authorization/identity")));
+        HttpResponse<String> loginPage = startLogin();
         Matcher csrf = CSRF_FIELD.matcher(loginPage.body());
         if (!csrf.find()) {
             throw new AssertionError("no login form at " + loginPage.uri() + ": " + loginPage.statusCode());
@@ -62,6 +62,21 @@ final class PortalClient {
         return send(HttpRequest.newBuilder(loginPage.uri().resolve("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(BodyPublishers.ofString(form)));
+    }
+
+    /** The portal's "Log in" link: where the browser lands, the login form unless a session at identity-service still stands. */
+    HttpResponse<String> startLogin() {
+        return send(HttpRequest.newBuilder(gateway("/oauth2/authorization/identity")));
+    }
+
+    /** The portal's "Log out" button: a form post with the CSRF token, then the redirects to wherever they lead. */
+    HttpResponse<String> logout() {
+        if (xsrfToken().isEmpty()) {
+            get("/api/v1/session");
+        }
+        return send(HttpRequest.newBuilder(gateway("/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(BodyPublishers.ofString("_csrf=" + encode(xsrfToken().orElseThrow()))));
     }
 
     boolean loggedIn() {

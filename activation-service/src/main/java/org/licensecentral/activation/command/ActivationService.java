@@ -20,6 +20,8 @@ import org.licensecentral.activation.licenses.LicenseRecords;
 import org.licensecentral.activation.query.ActivationProjection;
 import org.licensecentral.activation.query.ActivationView;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** Activations: by installed products (e-mail and key), and by the portal's account (offline, deactivate). */
@@ -36,6 +38,7 @@ public class ActivationService {
     public record Validation(boolean valid, InvalidReason reason, LocalDate maintenanceUntil, Boolean remoteManagement) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(ActivationService.class);
     private static final int ATTEMPTS = 5;
 
     private final CommandGateway commandGateway;
@@ -102,6 +105,7 @@ public class ActivationService {
             throw new TooManyFailedAttemptsException(wait);
         });
         return licenses.byKey(licenseKey).filter(license -> license.acceptsEmail(email)).orElseThrow(() -> {
+            log.info("refused an e-mail and license key pair from {}", clientAddress);
             failedAttempts.failed(clientAddress, licenseKey);
             return new InvalidLicenseException();
         });
@@ -111,7 +115,12 @@ public class ActivationService {
                                ActivationMode mode) {
         ActivateMachineCommand command = new ActivateMachineCommand(license.licenseId(), UUID.randomUUID().toString(),
                 fingerprint, hostname, productVersion, mode, license.maxActivations());
-        LicenseSeats.Seat seat = send(command).seat();
+        LicenseSeats.Activation activation = send(command);
+        LicenseSeats.Seat seat = activation.seat();
+        // One line per decision, with the request's trace id (the correlation id the caller was given);
+        // ids only: e-mail addresses and license keys stay out of logs.
+        log.info("{} activation {} of license {} ({})", activation.isNew() ? "new" : "existing", seat.activationId(),
+                license.licenseId(), seat.mode());
         boolean remoteManagement = license.remoteManagementFor(seat.productVersion());
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", "license-central");
