@@ -187,8 +187,7 @@ public final class LocalStack {
         line(out, "Mailbox", "http://localhost:" + config.port("mailbox-web") + "/  (IMAP localhost:"
                 + config.port("imap") + ", POP3 localhost:" + config.port("pop3")
                 + "; user = the e-mail address, any password)");
-        line(out, "Demo account", DemoSeed.DEMO_EMAIL + " / " + DemoSeed.DEMO_PASSWORD + "  (log in at http://localhost:"
-                + config.port("identity-service") + "/login)");
+        line(out, "Demo account", DemoSeed.DEMO_EMAIL + " / " + DemoSeed.DEMO_PASSWORD + "  (Log in on the portal)");
         line(out, "Kafka", config.kafkaBootstrapServers());
         line(out, "MongoDB", "mongodb://localhost:" + config.port("mongodb"));
         line(out, "SMTP", "localhost:" + config.port("smtp"));
