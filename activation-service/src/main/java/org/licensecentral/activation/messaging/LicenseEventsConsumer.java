@@ -33,7 +33,11 @@ public class LicenseEventsConsumer {
             if (fact.licenseId() == null) {
                 throw new RejectedMessageException("license event without licenseId");
             }
-            switch (String.valueOf(CloudEventMessageUtils.getType(message))) {
+            String type = CloudEventMessageUtils.getType(message);
+            if (type == null) {
+                throw new RejectedMessageException("license event without ce_type");
+            }
+            switch (type) {
                 case TYPES + "license-issued.v1" -> licenses.issued(fact.licenseId(), fact.licenseKey(), fact.purchaseEmail(),
                         fact.productCode(), fact.edition(), fact.maxActivations() == null ? 1 : fact.maxActivations(),
                         fact.maintenanceUntil(), fact.remoteManagementSince());

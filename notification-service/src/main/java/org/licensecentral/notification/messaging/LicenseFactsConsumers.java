@@ -38,7 +38,10 @@ public class LicenseFactsConsumers {
             if (fact.licenseId() == null) {
                 throw new RejectedMessageException("license event without licenseId");
             }
-            String type = String.valueOf(CloudEventMessageUtils.getType(message));
+            String type = CloudEventMessageUtils.getType(message);
+            if (type == null) {
+                throw new RejectedMessageException("license event without ce_type");
+            }
             switch (type) {
                 case TYPES + "license-issued.v1" -> contacts.issued(fact.licenseId(), fact.licenseKey(), fact.productCode(),
                         fact.purchaseEmail(), fact.maintenanceUntil());
@@ -54,10 +57,15 @@ public class LicenseFactsConsumers {
     @Bean
     Consumer<Message<MachineActivated>> activationEvents(LicenseContacts contacts) {
         return message -> {
-            if (!"org.licensecentral.activation.machine-activated.v1".equals(CloudEventMessageUtils.getType(message))) {
-                return;
-            }
+            // Every record on the topic must be readable, even one of a type that means no mail.
             MachineActivated event = Payloads.require(message, MachineActivated.class);
+            String type = CloudEventMessageUtils.getType(message);
+            if (type == null) {
+                throw new RejectedMessageException("activation event without ce_type");
+            }
+            if (!"org.licensecentral.activation.machine-activated.v1".equals(type)) {
+                return;   // a deactivation means no mail
+            }
             String id = CloudEventMessageUtils.getId(message);
             if (event.licenseId() == null || id == null) {
                 throw new RejectedMessageException("machine-activated event without licenseId or ce_id");
