@@ -164,6 +164,15 @@ class GatewaySecurityIntegrationTest {
     }
 
     @Test
+    void aUriPastTheLengthLimitIsRefused() throws Exception {
+        HttpResponse<String> response = send(get("/api/v1/licenses?q=" + "x".repeat(10_000))
+                .header("Authorization", "Bearer " + issuer.accountToken("account-a", "a@example.org", true)));
+
+        assertThat(response.statusCode()).isEqualTo(414);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
         HttpResponse<String> response = send(get("/api/v1/licenses"));
 

@@ -11,9 +11,10 @@ import org.springframework.util.unit.DataSize;
  * @param secureCookies  mark the session and CSRF cookies {@code Secure}: on wherever TLS ends in
  *                       front of the gateway, off for the plain-HTTP local stack
  * @param maxRequestBody the largest request body the gateway passes on; larger ones get 413
+ * @param maxUriLength   the longest path and query it passes on; longer ones get 414
  */
 @ConfigurationProperties("licensecentral.gateway")
-public record GatewayProperties(Identity identity, boolean secureCookies, DataSize maxRequestBody) {
+public record GatewayProperties(Identity identity, boolean secureCookies, DataSize maxRequestBody, int maxUriLength) {
 
     /**
      * @param issuer       the issuer as browsers reach it: the authorization endpoint, logout, and

@@ -18,21 +18,29 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * No request body larger than {@code licensecentral.gateway.max-request-body} reaches a service:
- * every API body is a small JSON document, so anything bigger is a mistake or an attack. A
- * declared Content-Length is refused at once; a chunked body is counted as it streams.
+ * No request larger than the API needs reaches a service: every body is a small JSON document
+ * ({@code licensecentral.gateway.max-request-body}) and every URI short
+ * ({@code licensecentral.gateway.max-uri-length}), so anything bigger is a mistake or an attack.
+ * A declared Content-Length is refused at once; a chunked body is counted as it streams.
  */
 @Component
-class RequestBodyLimitWebFilter implements WebFilter, Ordered {
+class RequestSizeLimitWebFilter implements WebFilter, Ordered {
 
     private final long maxBytes;
+    private final int maxUriLength;
 
-    RequestBodyLimitWebFilter(GatewayProperties properties) {
+    RequestSizeLimitWebFilter(GatewayProperties properties) {
         this.maxBytes = properties.maxRequestBody().toBytes();
+        this.maxUriLength = properties.maxUriLength();
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (exchange.getRequest().getURI().getRawPath().length()
+                + String.valueOf(exchange.getRequest().getURI().getRawQuery()).length() > maxUriLength) {
+            return Mono.error(Problems.exception(HttpStatus.URI_TOO_LONG, "uri-too-long", "URI too long",
+                    "A request URI may have at most " + maxUriLength + " characters."));
+        }
         long declared = exchange.getRequest().getHeaders().getContentLength();
         if (declared > maxBytes) {
             return Mono.error(tooLarge());
