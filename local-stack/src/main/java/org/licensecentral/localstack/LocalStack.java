@@ -28,6 +28,7 @@ public final class LocalStack {
     private final StackConfig config;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
+    private KraftBroker broker;
     private Mailbox mailbox;
     private boolean stopped;
 
@@ -82,9 +83,8 @@ public final class LocalStack {
     private void start() {
         checkPortsAreFree();
         say("Kafka (KRaft) on " + config.kafkaBootstrapServers() + ", data in " + config.dataDir().resolve("kafka"));
-        KraftBroker broker = KraftBroker.start(config.dataDir().resolve("kafka"),
-                config.port("kafka"), config.port("kafka-controller"), 3);
-        infrastructure.add(broker);
+        startKafka();
+        infrastructure.add(() -> broker.close());
 
         say("MongoDB-wire server on 127.0.0.1:" + config.port("mongodb") + ", data in " + config.dataDir().resolve("mongo"));
         infrastructure.add(startMongo());
@@ -98,7 +98,7 @@ public final class LocalStack {
         for (String name : StackConfig.SERVICES) {
             ServiceProcess service = new ServiceProcess(name, config.port(name), logs.resolve(name + ".log"));
             say("starting " + name + " on port " + service.port() + ", log " + config.root().relativize(service.log()));
-            service.start(config, List.of());
+            service.start(config, config.argumentsOf(name));
             services.add(service);
         }
         long deadline = System.nanoTime() + config.startTimeout().toNanos();
@@ -111,6 +111,46 @@ public final class LocalStack {
                         + service.log() + " ---" + System.lineSeparator() + service.tail(40));
             }
         }
+    }
+
+    // Faults on purpose, for the reliability runs of the system tests.
+
+    /** Kills a service the hard way: SIGKILL, as {@code kill -9}, with no chance to finish anything. */
+    public void kill(String name) {
+        service(name).kill();
+    }
+
+    /** Stops a service gracefully (SIGTERM), as an operator would for maintenance. */
+    public void stopService(String name) {
+        service(name).stop();
+    }
+
+    /** Starts a stopped or killed service again on its port and waits until it is ready. */
+    public void restart(String name) {
+        ServiceProcess service = service(name);
+        service.stop();
+        service.start(config, config.argumentsOf(name));
+        service.awaitReady(System.nanoTime() + config.startTimeout().toNanos());
+    }
+
+    /** Stops the Kafka broker; its data stays, and {@link #startKafka()} brings it back on the same port. */
+    public synchronized void stopKafka() {
+        broker.close();
+    }
+
+    public synchronized void startKafka() {
+        broker = KraftBroker.start(config.dataDir().resolve("kafka"), config.port("kafka"),
+                config.port("kafka-controller"), 3);
+    }
+
+    /** Every mail the mail server has accepted so far, to every address. */
+    public int mailsAccepted() {
+        return mailbox.count();
+    }
+
+    private ServiceProcess service(String name) {
+        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
     private AutoCloseable startMongo() {

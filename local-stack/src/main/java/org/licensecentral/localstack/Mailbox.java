@@ -108,6 +108,10 @@ final class Mailbox implements AutoCloseable {
         return Optional.empty();
     }
 
+    int count() {
+        return all().size();
+    }
+
     @Override
     public void close() {
         saver.shutdownNow();

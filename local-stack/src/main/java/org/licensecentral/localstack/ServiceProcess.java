@@ -105,6 +105,18 @@ final class ServiceProcess {
         }
     }
 
+    /** SIGKILL: what {@code kill -9} does. */
+    void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     long pid() {
         return process.pid();
     }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Where the local stack keeps its data and which ports it uses. Every value is a system property
  * ({@code -Dlocalstack.port.gateway=18080}, {@code -Dlocalstack.data-dir=...}); the defaults are
- * the ports of the design.
+ * the ports of the design. {@code -Dlocalstack.args.<service>} adds command-line arguments to one
+ * service.
  */
 public record StackConfig(Path root, Path dataDir, Map<String, Integer> ports, String jvmOptions, Duration startTimeout) {
 
@@ -39,6 +40,15 @@ public record StackConfig(Path root, Path dataDir, Map<String, Integer> ports, S
                 // Small heaps and the C1 compiler: six JVMs share two cores, and start-up matters more than peak speed here.
                 System.getProperty("localstack.jvm-options", "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
                 Duration.ofSeconds(Long.getLong("localstack.start-timeout-seconds", 180)));
+    }
+
+    /**
+     * Extra command-line arguments for one service, from {@code -Dlocalstack.args.<service>="--a=b --c=d"}:
+     * the benchmarks raise the gateway's rate limits this way.
+     */
+    List<String> argumentsOf(String service) {
+        String arguments = System.getProperty("localstack.args." + service, "").trim();
+        return arguments.isEmpty() ? List.of() : List.of(arguments.split("\\s+"));
     }
 
     public int port(String name) {

@@ -39,20 +39,28 @@ final class Customers {
 
     /** The web store sells one Backup Professional license to the address; returns the purchase id. */
     static String purchase(String email) {
+        return purchase(email, 1);
+    }
+
+    /** The web store sells {@code quantity} Backup Professional licenses in one purchase; returns its id. */
+    static String purchase(String email, int quantity) {
         String purchaseId = "ST-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        JsonNode purchase = json.valueToTree(Map.of(
-                "purchaseId", purchaseId,
-                "email", email,
-                "purchasedAt", Instant.now().toString(),
-                "items", List.of(Map.of("productCode", "BACKUP", "edition", "Professional", "quantity", 1,
-                        "maintenanceMonths", 12))));
         try (StorePurchases store = new StorePurchases(SystemStack.get().kafkaBootstrapServers())) {
-            store.publish(purchase);
+            store.publish(purchaseJson(purchaseId, email, quantity));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
         return purchaseId;
+    }
+
+    static JsonNode purchaseJson(String purchaseId, String email, int quantity) {
+        return json.valueToTree(Map.of(
+                "purchaseId", purchaseId,
+                "email", email,
+                "purchasedAt", Instant.now().toString(),
+                "items", List.of(Map.of("productCode", "BACKUP", "edition", "Professional", "quantity", quantity,
+                        "maintenanceMonths", 12))));
     }
 
     /** Waits until the customer's license list shows the purchase, and returns its first row. */

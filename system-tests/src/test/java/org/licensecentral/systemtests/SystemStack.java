@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.licensecentral.localstack.LocalStack;
 import org.licensecentral.localstack.StackConfig;
 
@@ -22,6 +23,7 @@ import org.licensecentral.localstack.StackConfig;
 final class SystemStack {
 
     private static StackConfig config;
+    private static LocalStack stack;
 
     private SystemStack() {
     }
@@ -34,10 +36,18 @@ final class SystemStack {
                 LocalStack started = LocalStack.start(wanted);
                 Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "system-stack-stop"));
                 started.seedDemoData();
+                stack = started;
             }
             config = wanted;
         }
         return config;
+    }
+
+    /** The launcher itself, to kill and restart parts of the stack; only for a stack these tests started. */
+    static LocalStack control() {
+        get();
+        Assumptions.assumeTrue(stack != null, "fault tests need a stack of their own, not -Dsystemtests.running-stack");
+        return stack;
     }
 
     /** The gateway as a browser reaches it: by the name the login redirect is registered for. */
