@@ -6,8 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.bson.Document;
+
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.aggregation.TypedAggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -56,12 +60,21 @@ public class LicenseQueries {
         if (search.status() != null) {
             all.add(Criteria.where("status").is(search.status()));
         }
-        Query query = new Query(new Criteria().andOperator(all.toArray(Criteria[]::new)));
-        long total = mongo.count(query, LicenseView.class);
-        query.with(Sort.by(search.direction(), SORT_FIELDS.get(search.sortField())).and(Sort.by("_id")))
-                .skip((long) search.page() * search.size())
-                .limit(search.size());
-        return new Page(mongo.find(query, LicenseView.class), search.page(), search.size(), total);
+        // One pass over the matching licenses for both the page and the total ($facet): the count
+        // and the page as two queries cost two scans, which the benchmarks showed as half the time.
+        Sort order = Sort.by(search.direction(), SORT_FIELDS.get(search.sortField())).and(Sort.by("_id"));
+        TypedAggregation<LicenseView> aggregation = Aggregation.newAggregation(LicenseView.class,
+                Aggregation.match(new Criteria().andOperator(all.toArray(Criteria[]::new))),
+                Aggregation.facet(Aggregation.sort(order), Aggregation.skip((long) search.page() * search.size()),
+                                Aggregation.limit(search.size())).as("items")
+                        .and(Aggregation.count().as("total")).as("total"));
+        Document result = mongo.aggregate(aggregation, Document.class).getUniqueMappedResult();
+        List<LicenseView> items = result == null ? List.of() : result.getList("items", Document.class).stream()
+                .map(document -> mongo.getConverter().read(LicenseView.class, document))
+                .toList();
+        long total = result == null ? 0 : result.getList("total", Document.class).stream()
+                .findFirst().map(count -> ((Number) count.get("total")).longValue()).orElse(0L);
+        return new Page(items, search.page(), search.size(), total);
     }
 
     /** The license, if the account may see it; otherwise empty, exactly as for a missing one. */
