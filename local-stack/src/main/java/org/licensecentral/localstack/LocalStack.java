@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -141,6 +142,14 @@ public final class LocalStack {
     public synchronized void startKafka() {
         broker = KraftBroker.start(config.dataDir().resolve("kafka"), config.port("kafka"),
                 config.port("kafka-controller"), 3);
+    }
+
+    /** Resident memory in MB of each service's JVM, and of this one (the infrastructure), as the summary prints it. */
+    public Map<String, String> residentMegabytes() {
+        Map<String, String> memory = new LinkedHashMap<>();
+        services.forEach(service -> memory.put(service.name(), Memory.residentMegabytes(service.pid())));
+        memory.put("local-stack (infra)", Memory.residentMegabytes(ProcessHandle.current().pid()));
+        return memory;
     }
 
     /** Every mail the mail server has accepted so far, to every address. */

@@ -20,7 +20,7 @@ public record StackConfig(Path root, Path dataDir, Map<String, Integer> ports, S
 
     public static StackConfig fromSystemProperties() {
         Path root = Path.of(System.getProperty("localstack.root", ".")).toAbsolutePath().normalize();
-        Path dataDir = Path.of(System.getProperty("localstack.data-dir", root.resolve(".local").toString()));
+        Path dataDir = Path.of(System.getProperty("localstack.data-dir", root.resolve(".local").toString())).toAbsolutePath();
         Map<String, Integer> defaults = new LinkedHashMap<>();
         defaults.put("gateway", 8080);
         defaults.put("license-service", 8081);

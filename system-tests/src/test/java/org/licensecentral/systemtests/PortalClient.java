@@ -81,6 +81,12 @@ final class PortalClient {
                 .POST(BodyPublishers.ofString("_csrf=" + encode(xsrfToken().orElseThrow()))));
     }
 
+    /** The value of the gateway's session cookie, for a load tool that polls as this logged-in customer. */
+    String sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("SESSION"))
+                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("not logged in"));
+    }
+
     boolean loggedIn() {
         return get("/api/v1/session").statusCode() == 200;
     }

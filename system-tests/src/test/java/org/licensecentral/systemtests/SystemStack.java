@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -24,6 +25,7 @@ final class SystemStack {
 
     private static StackConfig config;
     private static LocalStack stack;
+    private static Duration startTime;
 
     private SystemStack() {
     }
@@ -33,7 +35,9 @@ final class SystemStack {
             StackConfig wanted = StackConfig.fromSystemProperties();
             if (!Boolean.getBoolean("systemtests.running-stack")) {
                 deleteRecursively(wanted.dataDir());
+                long begin = System.nanoTime();
                 LocalStack started = LocalStack.start(wanted);
+                startTime = Duration.ofNanos(System.nanoTime() - begin);
                 Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "system-stack-stop"));
                 started.seedDemoData();
                 stack = started;
@@ -48,6 +52,12 @@ final class SystemStack {
         get();
         Assumptions.assumeTrue(stack != null, "fault tests need a stack of their own, not -Dsystemtests.running-stack");
         return stack;
+    }
+
+    /** From an empty data directory to every service ready, for a stack these tests started. */
+    static Duration startTime() {
+        control();
+        return startTime;
     }
 
     /** The gateway as a browser reaches it: by the name the login redirect is registered for. */

@@ -1,0 +1,101 @@
+package org.licensecentral.systemtests;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.licensecentral.localstack.StorePurchases;
+import org.licensecentral.testsupport.TopicReader;
+
+/**
+ * The benchmarks' data, put in through the system's own inputs: web store purchases on
+ * {@code store.purchases}, read back as {@code license-issued} facts from {@code license.events}.
+ */
+final class BenchmarkData {
+
+    record Issued(String licenseId, String licenseKey) {
+    }
+
+    private static final ObjectMapper mapper = new ObjectMapper();
+    private static final int UNITS_PER_PURCHASE = 1000;
+
+    private BenchmarkData() {
+    }
+
+    /** Buys {@code licenses} licenses for the address and waits until license-service has issued them all. */
+    static List<Issued> seed(String email, int licenses, String purchasePrefix) throws InterruptedException {
+        try (StorePurchases store = new StorePurchases(SystemStack.get().kafkaBootstrapServers())) {
+            for (int bought = 0, n = 0; bought < licenses; bought += UNITS_PER_PURCHASE, n++) {
+                store.publish(Customers.purchaseJson(purchasePrefix + "-" + n, email,
+                        Math.min(UNITS_PER_PURCHASE, licenses - bought)));
+            }
+        }
+        long started = System.nanoTime();
+        List<Issued> issued = await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(5))
+                .until(() -> issued(purchasePrefix), list -> list.size() >= licenses);
+        System.out.printf("BENCHMARK seeded %d licenses for %s in %d s%n", issued.size(), email,
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        return issued;
+    }
+
+    /** Waits until activation-service's view of license.events has caught up with the last license. */
+    static void awaitActivationServiceKnows(String email, Issued last) {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI validate = URI.create(SystemStack.gateway() + "/api/v1/software/validate");
+        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            String body = mapper.writeValueAsString(Map.of("email", email, "licenseKey", last.licenseKey(),
+                    "fingerprint", "not-activated"));
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(validate)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 && mapper.readTree(answer.body()).path("reason").asText().equals("NOT_ACTIVATED");
+        });
+    }
+
+    /** Prints the figures as BENCHMARK lines and appends them to the file the pom names. */
+    static void report(Map<String, ?> figures) {
+        StringBuilder lines = new StringBuilder();
+        figures.forEach((name, value) -> lines.append("BENCHMARK ").append(name).append(": ").append(value)
+                .append(System.lineSeparator()));
+        System.out.print(lines);
+        try {
+            Path file = Path.of(System.getProperty("benchmark.figures", "target/benchmark-figures.txt"));
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Issued> issued(String purchasePrefix) {
+        List<Issued> issued = new ArrayList<>();
+        TopicReader.readAll(SystemStack.get().kafkaBootstrapServers(), "license.events").stream()
+                .filter(record -> "org.licensecentral.license.license-issued.v1".equals(TopicReader.header(record, "ce_type")))
+                .filter(record -> record.value().contains("\"purchaseId\":\"" + purchasePrefix + "-"))
+                .map(record -> read(record.value()))
+                .forEach(fact -> issued.add(new Issued(fact.path("licenseId").asText(), fact.path("licenseKey").asText())));
+        return issued.stream().distinct().toList();
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

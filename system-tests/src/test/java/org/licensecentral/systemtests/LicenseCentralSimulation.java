@@ -1,0 +1,187 @@
+package org.licensecentral.systemtests;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.asLongAsDuring;
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.feed;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
+import static io.gatling.javaapi.core.CoreDsl.pause;
+import static io.gatling.javaapi.core.CoreDsl.repeat;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.Cookie;
+import static io.gatling.javaapi.http.HttpDsl.addCookie;
+import static io.gatling.javaapi.http.HttpDsl.currentLocation;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * The benchmarks, on a stack of their own started as the local stack starts it, through the
+ * gateway (its rate limits raised, see the pom). Before the load: start-up time and memory of the
+ * stack, then one account is given {@value #LICENSES} licenses, and the baselines are measured on
+ * the same infrastructure (raw event-store-shaped inserts, a Kafka round trip). Then, one after the
+ * other:
+ * <ol>
+ *   <li>a no-op endpoint (the public keys), directly and through the gateway: the gateway's overhead;</li>
+ *   <li>installed products activating, 8 at a time for 30 s: activations per second, p50, p99;</li>
+ *   <li>4 logged-in customers searching, sorting and paging that account's licenses;</li>
+ *   <li>activations offered at 100 per second for 10 s, each followed until license-service's read
+ *       model shows the license activated: the propagation lag (polled every 100 ms);</li>
+ *   <li>the same lag for one activation at a time on an otherwise idle stack (polled every 20 ms).</li>
+ * </ol>
+ * Gatling's HTML report is in {@code system-tests/target/gatling/}; the other figures are printed
+ * as {@code BENCHMARK} lines and kept in {@code system-tests/target/benchmark-figures.txt};
+ * docs/benchmarks.md has them all.
+ */
+public class LicenseCentralSimulation extends Simulation {
+
+    static final int LICENSES = 10_000;
+    private static final int FOR_ACTIVATIONS = 4_000;
+    private static final int FOR_LAG_AT_RATE = 1_000;
+    private static final int FOR_LAG_IDLE = 200;
+
+    private final String email = Customers.newEmail("benchmark");
+    private final List<BenchmarkData.Issued> issued;
+    private final String sessionCookie;
+
+    public LicenseCentralSimulation() throws InterruptedException {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("stack start-up, s", SystemStack.startTime().toMillis() / 1000.0);
+        figures.put("resident memory after start-up, MB", SystemStack.control().residentMegabytes());
+        PortalClient customer = new PortalClient();
+        customer.register(email, Customers.PASSWORD);
+        customer.login(email, Customers.PASSWORD);
+        sessionCookie = customer.sessionCookie();
+        long seeding = System.nanoTime();
+        issued = BenchmarkData.seed(email, LICENSES, "BENCH" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
+        figures.put("licenses issued from 10 purchases of 1,000, per s",
+                Math.round(LICENSES / (Duration.ofNanos(System.nanoTime() - seeding).toMillis() / 1000.0)));
+        BenchmarkData.awaitActivationServiceKnows(email, issued.get(issued.size() - 1));
+        figures.put("baseline: event-store-shaped inserts into the MongoDB-wire server, per s",
+                Math.round(Baselines.eventStoreAppendsPerSecond(2_000)));
+        Baselines.Percentiles kafka = Baselines.kafkaRoundTripMillis(300);
+        figures.put("baseline: Kafka produce-and-consume round trip, ms p50/p99", kafka.p50() + " / " + kafka.p99());
+        BenchmarkData.report(figures);
+
+        HttpProtocolBuilder gateway = http.baseUrl(SystemStack.gateway())
+                .acceptHeader("application/json").contentTypeHeader("application/json");
+        // Quiet phases first, the ones that leave a backlog behind last, with time to settle between.
+        Duration settle = Duration.ofSeconds(15);
+        setUp(
+                noOp("no-op direct (activation-service's public keys)",
+                        "http://127.0.0.1:" + SystemStack.get().port("activation-service") + "/api/v1/software/keys")
+                        .injectClosed(constantConcurrentUsers(4).during(Duration.ofSeconds(15)))
+                        .andThen(noOp("no-op through the gateway (the same keys)", SystemStack.gateway() + "/api/v1/software/keys")
+                                .injectClosed(constantConcurrentUsers(4).during(Duration.ofSeconds(15))))
+                        .andThen(licenseList().injectOpen(atOnceUsers(4)))
+                        .andThen(lag("propagation, one activation at a time", FOR_ACTIVATIONS + FOR_LAG_AT_RATE,
+                                FOR_LAG_IDLE, Duration.ofMillis(20)).injectClosed(constantConcurrentUsers(1)
+                                .during(Duration.ofSeconds(20))))
+                        .andThen(activations().injectClosed(constantConcurrentUsers(8).during(Duration.ofSeconds(30))))
+                        .andThen(lag("propagation at 100 activations/s", FOR_ACTIVATIONS, FOR_LAG_AT_RATE,
+                                Duration.ofMillis(100)).injectOpen(nothingFor(settle),
+                                constantUsersPerSec(100).during(Duration.ofSeconds(10)))))
+                .protocols(gateway)
+                .assertions(global().failedRequests().percent().lt(1.0));
+    }
+
+    @Override
+    public void after() {
+        BenchmarkData.report(Map.of("resident memory after the load, MB", SystemStack.control().residentMegabytes()));
+    }
+
+    private static ScenarioBuilder noOp(String name, String url) {
+        return scenario(name).exec(repeat(50).on(exec(http(name).get(url).check(status().is(200)))));
+    }
+
+    private ScenarioBuilder activations() {
+        Iterator<Map<String, Object>> machines = machines(0, FOR_ACTIVATIONS);
+        return scenario("software activations").feed(machines).exec(activate("activate"));
+    }
+
+    private ScenarioBuilder licenseList() {
+        Random random = new Random(42);
+        List<String> sorts = List.of("product", "purchasedAt", "maintenanceUntil", "status");
+        Iterator<Map<String, Object>> queries = Stream.generate(() -> {
+            String q = switch (random.nextInt(3)) {
+                case 0 -> "";
+                case 1 -> "Backup";
+                default -> issued.get(random.nextInt(issued.size())).licenseKey().substring(0, 5);
+            };
+            return Map.<String, Object>of("q", q, "sort", sorts.get(random.nextInt(sorts.size()))
+                    + (random.nextBoolean() ? ",asc" : ",desc"), "page", random.nextInt(q.isEmpty() ? 500 : 5));
+        }).iterator();
+        return scenario("licenses list of an account with " + LICENSES + " licenses")
+                .exec(logIn())
+                .exec(repeat(100).on(feed(queries).exec(http("list: search, sort, page")
+                        .get("/api/v1/licenses?q=#{q}&sort=#{sort}&page=#{page}&size=20")
+                        .check(status().is(200)))));
+    }
+
+    /**
+     * Each virtual user activates one license, then asks license-service (as the logged-in owner,
+     * through the gateway) for it until it shows ACTIVATED, at most 30 s. The group starts when the
+     * activation was accepted: its duration is the lag, to within the polling interval.
+     */
+    private ScenarioBuilder lag(String name, int from, int count, Duration poll) {
+        ChainBuilder untilActivated = asLongAsDuring(session -> !"ACTIVATED".equals(session.getString("status")),
+                Duration.ofSeconds(30)).on(pause(poll)
+                .exec(http("license status").get("/api/v1/licenses/#{licenseId}")
+                        .check(jsonPath("$.license.status").saveAs("status")))
+                .exitHereIfFailed());
+        ChainBuilder activatedOrFailed = exec(session -> "ACTIVATED".equals(session.getString("status"))
+                ? session : session.markAsFailed());
+        return scenario(name).feed(machines(from, count))
+                .exec(addCookie(Cookie("SESSION", sessionCookie)))
+                .exec(activate("activate (" + name + ")"))
+                .exitHereIfFailed()
+                .exec(group("lag: " + name).on(untilActivated.exec(activatedOrFailed)));
+    }
+
+    private Iterator<Map<String, Object>> machines(int from, int count) {
+        return issued.subList(from, from + count).stream()
+                .map(license -> Map.<String, Object>of("licenseKey", license.licenseKey(), "licenseId", license.licenseId(),
+                        "fingerprint", "fp-" + UUID.randomUUID()))
+                .iterator();
+    }
+
+    private ChainBuilder activate(String name) {
+        return exec(http(name).post("/api/v1/software/activations")
+                .body(StringBody("{\"email\":\"" + email + "\",\"licenseKey\":\"#{licenseKey}\","
+                        + "\"fingerprint\":\"#{fingerprint}\",\"hostname\":\"benchmark\",\"productVersion\":\"5.3.0\"}"))
+                .check(status().is(200)));
+    }
+
+    /** The portal's login: the gateway sends the browser to identity-service's form and back, with a session. */
+    private ChainBuilder logIn() {
+        // A browser asks for HTML: identity-service sends only such a caller to its login page.
+        return exec(http("login: form").get("/oauth2/authorization/identity").header("Accept", "text/html")
+                .check(css("input[name='_csrf']", "value").saveAs("csrf")))
+                .exec(http("login: submit").post("http://localhost:" + SystemStack.get().port("identity-service") + "/login")
+                        .header("Accept", "text/html")
+                        .asFormUrlEncoded()
+                        .formParam("username", email).formParam("password", Customers.PASSWORD).formParam("_csrf", "#{csrf}")
+                        .check(currentLocation().is(SystemStack.gateway() + "/")))
+                .exitHereIfFailed();
+    }
+}
