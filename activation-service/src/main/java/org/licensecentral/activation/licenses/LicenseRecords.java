@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -19,6 +23,16 @@ public class LicenseRecords {
 
     public LicenseRecords(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * Every installed product's call looks its license up by key: a unique index makes that a
+     * lookup instead of a scan, on MongoDB and on the MongoDB-wire server alike (which answers
+     * equality queries from unique indexes only).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void ensureIndexes() {
+        mongo.indexOps(LicenseRecord.class).ensureIndex(new Index("licenseKey", Sort.Direction.ASC).unique());
     }
 
     public void issued(String licenseId, String licenseKey, String purchaseEmail, String productCode, String edition,

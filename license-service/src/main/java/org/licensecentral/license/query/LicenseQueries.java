@@ -8,10 +8,14 @@ import java.util.regex.Pattern;
 
 import org.bson.Document;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.aggregation.TypedAggregation;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -41,6 +45,19 @@ public class LicenseQueries {
 
     public LicenseQueries(MongoTemplate mongo) {
         this.mongo = mongo;
+    }
+
+    /**
+     * The key is unique, and looked up on every attach by key: a unique index (which the
+     * MongoDB-wire server uses too). The list's owner-and-order indexes serve real MongoDB; the
+     * MongoDB-wire server ignores indexes that are not unique.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void ensureIndexes() {
+        IndexOperations indexes = mongo.indexOps(LicenseView.class);
+        indexes.ensureIndex(new Index("licenseKey", Sort.Direction.ASC).unique());
+        indexes.ensureIndex(new Index("ownerAccountId", Sort.Direction.ASC).on("purchasedAt", Sort.Direction.DESC));
+        indexes.ensureIndex(new Index("purchaseEmail", Sort.Direction.ASC).on("purchasedAt", Sort.Direction.DESC));
     }
 
     public Page search(String accountId, String verifiedEmail, Search search) {
