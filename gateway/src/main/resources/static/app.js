@@ -972,16 +972,25 @@ async function confirmAttach(event) {
  * lag a moment: reload a few times until it grows, then say how many arrived.
  */
 async function reloadAfterAttach(before) {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if (state.tab === 'licenses') await loadLicenses();
-    const now = state.licensePage?.totalItems ?? 0;
-    if (now > before) {
-      announce(`${plural(now - before, 'license was', 'licenses were')} attached to your account.`);
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+  const count = () => state.licensePage?.totalItems ?? 0;
+  const grew = await reloadUntil(async () => { if (state.tab === 'licenses') await loadLicenses(); },
+    () => count() > before, 5, 1000);
+  announce(grew
+    ? `${plural(count() - before, 'license was', 'licenses were')} attached to your account.`
+    : 'Confirmed. The licenses of that purchase are attached to your account.');
+}
+
+/**
+ * Read models follow a change a moment later: calls load() up to `attempts` times, `delay` ms
+ * apart, until shows() holds; says whether it did.
+ */
+async function reloadUntil(load, shows, attempts, delay) {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    await load();
+    if (shows()) return true;
+    await new Promise((resolve) => setTimeout(resolve, delay));
   }
-  announce('Confirmed. The licenses of that purchase are attached to your account.');
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1006,11 +1015,7 @@ async function loadActivations() {
  * until it shows what the change did, so a person never sees a list that contradicts the message.
  */
 async function reloadActivationsUntil(shows) {
-  for (let attempt = 0; attempt < 10; attempt++) {
-    await loadActivations();
-    if (shows(state.activations ?? [])) return;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
+  await reloadUntil(loadActivations, () => shows(state.activations ?? []), 10, 500);
 }
 
 function renderActivations(activations) {

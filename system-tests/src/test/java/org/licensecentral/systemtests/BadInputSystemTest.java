@@ -63,7 +63,7 @@ class BadInputSystemTest {
 
     @AfterContainer
     static void nothingWasStored() {
-        Figures.report("5 bad input on every public endpoint", Map.of("answers by status", Map.copyOf(statuses),
+        Figures.reliability("5 bad input on every public endpoint", Map.of("answers by status", Map.copyOf(statuses),
                 "customer's read models changed", readModels().equals(before) ? 0 : 1));
         assertThat(readModels()).isEqualTo(before);
     }

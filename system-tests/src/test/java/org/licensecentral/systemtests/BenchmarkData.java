@@ -8,9 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,21 +61,6 @@ final class BenchmarkData {
                     HttpResponse.BodyHandlers.ofString());
             return answer.statusCode() == 200 && mapper.readTree(answer.body()).path("reason").asText().equals("NOT_ACTIVATED");
         });
-    }
-
-    /** Prints the figures as BENCHMARK lines and appends them to the file the pom names. */
-    static void report(Map<String, ?> figures) {
-        StringBuilder lines = new StringBuilder();
-        figures.forEach((name, value) -> lines.append("BENCHMARK ").append(name).append(": ").append(value)
-                .append(System.lineSeparator()));
-        System.out.print(lines);
-        try {
-            Path file = Path.of(System.getProperty("benchmark.figures", "target/benchmark-figures.txt"));
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static List<Issued> issued(String purchasePrefix) {

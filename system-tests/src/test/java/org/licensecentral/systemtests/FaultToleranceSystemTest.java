@@ -80,7 +80,7 @@ class FaultToleranceSystemTest {
         Set<String> issued = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> issuedLicenseIds(prefix), ids -> ids.size() >= purchases);
         long records = issuedRecords(prefix).size();
-        Figures.report("1 kill -9 license-service during 1000 purchases", Map.of("purchases", purchases,
+        Figures.reliability("1 kill -9 license-service during 1000 purchases", Map.of("purchases", purchases,
                 "licenses in the read model", licenses(customer, prefix), "distinct license-issued on license.events",
                 issued.size(), "license-issued records (redeliveries included)", records));
 
@@ -123,7 +123,7 @@ class FaultToleranceSystemTest {
             assertThat(rowsOf(customer, purchaseId).stream().filter(row -> row.path("status").asText().equals("ACTIVATED")))
                     .hasSize(accepted.size());
         });
-        Figures.report("2 broker stopped and started during 30 activations", Map.of("activations sent", machines,
+        Figures.reliability("2 broker stopped and started during 30 activations", Map.of("activations sent", machines,
                 "accepted", accepted.size(), "refused", refused,
                 "accepted and in activation-service's list", accepted.size(),
                 "licenses ACTIVATED in license-service", accepted.size()));
@@ -156,7 +156,7 @@ class FaultToleranceSystemTest {
         Thread.sleep(5_000);   // a second mail would be on its way by now
         Map<String, String> after = readModels(customer, license.path("id").asText());
         int mailsAfter = stack.mailsAccepted();
-        Figures.report("3 every consumer group rewound to the start", Map.of("records replayed", replayed,
+        Figures.reliability("3 every consumer group rewound to the start", Map.of("records replayed", replayed,
                 "mails before", mailsBefore, "mails after", mailsAfter,
                 "read models compared", before.size(), "read models changed",
                 before.keySet().stream().filter(key -> !before.get(key).equals(after.get(key))).count()));
@@ -199,7 +199,7 @@ class FaultToleranceSystemTest {
         // (store.purchases), activation (license.events into activation-service), its status
         // (activation.events into license-service) and its mail (both event topics into notification-service).
         aCustomerActivatesAMachine("after-poison");
-        Figures.report("4 poison on every input topic", Map.of("topics", consumers.size(),
+        Figures.reliability("4 poison on every input topic", Map.of("topics", consumers.size(),
                 "consumer groups", deadLettered, "poison records dead-lettered", deadLettered,
                 "processing after the poison", "purchase, activation, status and mails all through"));
     }
@@ -236,7 +236,7 @@ class FaultToleranceSystemTest {
         pool.shutdown();
         int listed = await().atMost(Duration.ofSeconds(30)).until(() -> json(customer.get("/api/v1/activations")).size(),
                 count -> count >= 1);
-        Figures.report("6 fifty parallel activations, one seat", Map.of("answers by status", byStatus,
+        Figures.reliability("6 fifty parallel activations, one seat", Map.of("answers by status", byStatus,
                 "activations listed", listed));
 
         assertThat(byStatus).containsEntry(200, 1L).containsEntry(409, 49L);

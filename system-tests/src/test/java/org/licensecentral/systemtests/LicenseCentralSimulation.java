@@ -81,7 +81,7 @@ public class LicenseCentralSimulation extends Simulation {
                 Math.round(Baselines.eventStoreAppendsPerSecond(2_000)));
         Baselines.Percentiles kafka = Baselines.kafkaRoundTripMillis(300);
         figures.put("baseline: Kafka produce-and-consume round trip, ms p50/p99", kafka.p50() + " / " + kafka.p99());
-        BenchmarkData.report(figures);
+        Figures.benchmark(figures);
 
         HttpProtocolBuilder gateway = http.baseUrl(SystemStack.gateway())
                 .acceptHeader("application/json").contentTypeHeader("application/json");
@@ -107,7 +107,7 @@ public class LicenseCentralSimulation extends Simulation {
 
     @Override
     public void after() {
-        BenchmarkData.report(Map.of("resident memory after the load, MB", SystemStack.control().residentMegabytes()));
+        Figures.benchmark(Map.of("resident memory after the load, MB", SystemStack.control().residentMegabytes()));
     }
 
     private static ScenarioBuilder noOp(String name, String url) {

@@ -104,22 +104,28 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
             limits.add(new Limit("license-key", Request::licenseKey,
                     new KeyedLimiter(config.perLicenseKey, config.window)));
         }
-        return (exchange, chain) -> ServerWebExchangeUtils.cacheRequestBodyAndRequest(exchange, cached -> {
-            ServerWebExchange withBody = exchange.mutate().request(cached).build();
-            return exchange.getPrincipal().map(Principal::getName).map(Optional::of).defaultIfEmpty(Optional.empty())
-                    .flatMap(account -> {
-                        Request request = new Request(address(exchange), account, licenseKey(exchange));
-                        for (Limit limit : limits) {
-                            Optional<Duration> wait = limit.key().apply(request).flatMap(limit.limiter()::tryAcquire);
-                            if (wait.isPresent()) {
-                                meters.counter("gateway.rate_limited", "limit", config.name, "by", limit.dimension())
-                                        .increment();
-                                return Mono.error(tooMany(wait.get()));
-                            }
+        if (config.perLicenseKey == 0) {
+            // Nothing to read from the body: the request streams on untouched.
+            return (exchange, chain) -> check(exchange, limits, config.name).then(chain.filter(exchange));
+        }
+        return (exchange, chain) -> ServerWebExchangeUtils.cacheRequestBodyAndRequest(exchange, cached ->
+                check(exchange, limits, config.name).then(chain.filter(exchange.mutate().request(cached).build())));
+    }
+
+    /** Takes a token from every limit that applies; fails with 429 at the first that has none left. */
+    private Mono<Void> check(ServerWebExchange exchange, List<Limit> limits, String name) {
+        return exchange.getPrincipal().map(Principal::getName).map(Optional::of).defaultIfEmpty(Optional.empty())
+                .flatMap(account -> {
+                    Request request = new Request(address(exchange), account, licenseKey(exchange));
+                    for (Limit limit : limits) {
+                        Optional<Duration> wait = limit.key().apply(request).flatMap(limit.limiter()::tryAcquire);
+                        if (wait.isPresent()) {
+                            meters.counter("gateway.rate_limited", "limit", name, "by", limit.dimension()).increment();
+                            return Mono.error(tooMany(wait.get()));
                         }
-                        return chain.filter(withBody);
-                    });
-        });
+                    }
+                    return Mono.empty();
+                });
     }
 
     private static String address(ServerWebExchange exchange) {

@@ -36,8 +36,8 @@ class RequestSizeLimitWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (exchange.getRequest().getURI().getRawPath().length()
-                + String.valueOf(exchange.getRequest().getURI().getRawQuery()).length() > maxUriLength) {
+        String query = exchange.getRequest().getURI().getRawQuery();
+        if (exchange.getRequest().getURI().getRawPath().length() + (query == null ? 0 : query.length()) > maxUriLength) {
             return Mono.error(Problems.exception(HttpStatus.URI_TOO_LONG, "uri-too-long", "URI too long",
                     "A request URI may have at most " + maxUriLength + " characters."));
         }
