@@ -105,6 +105,15 @@ class BadInputSystemTest {
     }
 
     @Example
+    void theLongestQueryTheGatewayPassesIsAnsweredByTheService() {
+        String path = "/api/v1/licenses?sort=";
+        HttpResponse<String> response = customer.get(path + "x".repeat(8192 - path.length()));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Example
     void aHugeBodyIsRefusedAtTheGateway() {
         HttpResponse<String> response = customer.raw("POST", "/api/v1/activations/offline",
                 "{\"serviceKey\":\"" + "A".repeat(1_000_000) + "\"}");
