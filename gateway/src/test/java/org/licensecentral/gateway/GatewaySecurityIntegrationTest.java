@@ -122,11 +122,29 @@ class GatewaySecurityIntegrationTest {
     }
 
     @Test
-    void installedProductsNeedNeitherLoginNorCsrf() throws Exception {
+    void installedProductsNeedNeitherLoginNorCsrfAndGetNoCookies() throws Exception {
         HttpResponse<String> response = send(post("/api/v1/software/validate",
                 "{\"licenseKey\":\"" + UUID.randomUUID() + "\"}"));
 
         assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void aBearerClientGetsNoSessionOrCsrfCookie() throws Exception {
+        HttpResponse<String> response = send(get("/api/v1/licenses")
+                .header("Authorization", "Bearer " + issuer.accountToken("account-a", "a@example.org", true)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void aBrowserGetsTheCsrfCookieWithItsFirstAnswer() throws Exception {
+        HttpResponse<String> response = send(get("/"));
+
+        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("XSRF-TOKEN=").contains("SameSite=Lax"));
     }
 
     @Test

@@ -1,14 +1,19 @@
 package org.licensecentral.gateway.config;
 
+import static org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers.pathMatchers;
+
 import java.net.URI;
 import java.util.Map;
 
 import org.licensecentral.gateway.security.CsrfCookieWebFilter;
 import org.licensecentral.gateway.security.ProblemResponses;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
@@ -23,16 +28,21 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
-import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
- * One chain for browsers and API clients alike. A browser logs in with the authorization code
- * flow (PKCE) at identity-service and keeps a session cookie; the TokenRelay filter of the routes
- * then sends its access token on to the services. An API client sends its own bearer JWT, which
- * the gateway checks and passes on unchanged. The services check the token again either way.
+ * Two chains. Installed products and API clients with their own bearer JWT get a stateless one:
+ * no session, no CSRF cookie, nothing stored between requests; the gateway checks the token and
+ * passes it on unchanged. Browsers get the other: they log in with the authorization code flow
+ * (PKCE) at identity-service and keep a session cookie, state changes need the CSRF token, and the
+ * TokenRelay filter of the routes sends the session's access token on to the services. The
+ * services check the token again either way.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayProperties.class)
@@ -40,8 +50,37 @@ class SecurityConfig {
 
     static final String REGISTRATION_ID = "identity";
 
+    /**
+     * Creating a session and a CSRF token costs two thread hops and two random ids per request,
+     * which for a client that never sends a cookie back is all waste: this chain has neither.
+     */
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, GatewayProperties properties,
+    @Order(1)
+    SecurityWebFilterChain apiClientChain(ServerHttpSecurity http, GatewayProperties properties) {
+        return http
+                .securityMatcher(new OrServerWebExchangeMatcher(pathMatchers("/api/v1/software/**"), SecurityConfig::bearerToken))
+                .authorizeExchange(exchanges -> exchanges
+                        // Installed products authenticate with e-mail and license key (rate limited by the route).
+                        .pathMatchers("/api/v1/software/**", "/api/v1/accounts/**").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(Customizer.withDefaults())
+                        .authenticationEntryPoint(ProblemResponses::unauthenticated)
+                        .accessDeniedHandler(ProblemResponses::forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(ProblemResponses::unauthenticated)
+                        .accessDeniedHandler(ProblemResponses::forbidden))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                // A bearer token is not sent by the browser on its own, and installed products have no cookie.
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .headers(headers -> securityHeaders(headers, properties))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityWebFilterChain browserChain(ServerHttpSecurity http, GatewayProperties properties,
             ReactiveClientRegistrationRepository clientRegistrations) {
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(properties.secureCookies()));
@@ -50,18 +89,12 @@ class SecurityConfig {
                         // The portal's files and the pages of the login round trip.
                         .pathMatchers(HttpMethod.GET, "/", "/index.html", "/*.js", "/*.css", "/*.svg").permitAll()
                         .pathMatchers("/oauth2/**", "/login/**", "/logout").permitAll()
-                        // Installed products authenticate with e-mail and license key (rate limited below).
-                        .pathMatchers("/api/v1/software/**").permitAll()
                         // Registration, verification and password reset happen before there is a login.
                         .pathMatchers("/api/v1/accounts/**").permitAll()
                         .pathMatchers("/actuator/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login
                         .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/?login=failed")))
-                .oauth2ResourceServer(server -> server
-                        .jwt(Customizer.withDefaults())
-                        .authenticationEntryPoint(ProblemResponses::unauthenticated)
-                        .accessDeniedHandler(ProblemResponses::forbidden))
                 // The portal is a script page: an API call without a session answers 401, never a redirect.
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(ProblemResponses::unauthenticated)
@@ -71,15 +104,23 @@ class SecurityConfig {
                         // The portal echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN as it is (no BREACH
                         // masking: the token never appears in a compressed response body).
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(cookieAuthenticatedStateChange())
                         .accessDeniedHandler(ProblemResponses::csrfRejected))
                 .addFilterAfter(new CsrfCookieWebFilter(), SecurityWebFiltersOrder.CSRF)
                 .logout(logout -> logout.logoutSuccessHandler(logoutAtIdentity(clientRegistrations)))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
-                        .frameOptions(frame -> frame.mode(Mode.DENY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+                .headers(headers -> securityHeaders(headers, properties))
                 .build();
+    }
+
+    private static Mono<MatchResult> bearerToken(ServerWebExchange exchange) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? MatchResult.match() : MatchResult.notMatch();
+    }
+
+    private static void securityHeaders(ServerHttpSecurity.HeaderSpec headers, GatewayProperties properties) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))
+                .frameOptions(frame -> frame.mode(Mode.DENY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
     }
 
     /**
@@ -90,23 +131,6 @@ class SecurityConfig {
         return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
                 + "form-action 'self' " + properties.identity().issuer();
-    }
-
-    /**
-     * CSRF needs a cookie to ride on: state changes of a browser session are checked, while a
-     * request with its own bearer token, or an installed product's call (no cookie, no login) is not.
-     */
-    private static ServerWebExchangeMatcher cookieAuthenticatedStateChange() {
-        return exchange -> {
-            var request = exchange.getRequest();
-            boolean safe = switch (request.getMethod().name()) {
-                case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
-                default -> false;
-            };
-            boolean bearer = request.getHeaders().getFirst("Authorization") != null;
-            boolean software = request.getPath().pathWithinApplication().value().startsWith("/api/v1/software/");
-            return safe || bearer || software ? MatchResult.notMatch() : MatchResult.match();
-        };
     }
 
     /** Ends the session at identity-service too (OIDC RP-initiated logout), then back to the portal. */
