@@ -2,15 +2,10 @@ package org.licensecentral.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -41,7 +34,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class BadInputSystemTest {
 
-    private static final ObjectMapper mapper = new ObjectMapper();
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final List<String> FIELDS = List.of("email", "licenseKey", "fingerprint", "hostname",
             "productVersion", "password", "newPassword", "code", "serviceKey", "allowed", "purchaseId");
@@ -98,8 +90,8 @@ class BadInputSystemTest {
 
     @Property(tries = 60)
     void theLicenseSearchTakesAnyQueryLiterally(@ForAll("junk") String q, @ForAll("junk") String sort) {
-        HttpResponse<String> response = customer.get("/api/v1/licenses?q=" + encode(q) + "&sort=" + encode(sort)
-                + "&page=" + encode(q));
+        HttpResponse<String> response = customer.get("/api/v1/licenses?q=" + PortalClient.encode(q) + "&sort=" + PortalClient.encode(sort)
+                + "&page=" + PortalClient.encode(q));
 
         assertBadInputAnswer(response, Set.of("/api/v1/licenses"));
     }
@@ -179,7 +171,7 @@ class BadInputSystemTest {
                     for (String field : fields) {
                         body.put(field, values.get(i++));
                     }
-                    return write(body);
+                    return PortalClient.write(body);
                 })
                 // {"allowed": true} is the one well-formed body a generator hits by chance: not bad input.
                 .filter(body -> !body.matches(".*\"allowed\":(true|false)[,}].*"));
@@ -200,15 +192,8 @@ class BadInputSystemTest {
 
     private static HttpResponse<String> direct(String service, String method, String path, String body) {
         URI uri = URI.create("http://127.0.0.1:" + SystemStack.get().port(service) + path);
-        try {
-            return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
+        return PortalClient.send(http, HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static Map<String, String> readModels() {
@@ -216,17 +201,5 @@ class BadInputSystemTest {
                 "licenses", PortalClient.expect(customer.get("/api/v1/licenses"), 200).body(),
                 "summary", PortalClient.expect(customer.get("/api/v1/licenses/" + licenseId), 200).body(),
                 "activations", PortalClient.expect(customer.get("/api/v1/activations"), 200).body());
-    }
-
-    private static String write(Object body) {
-        try {
-            return mapper.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -142,9 +142,13 @@ final class PortalClient {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(http, request);
+    }
+
+    /** Sends with any client, as this one does: a request that gets no answer fails the test, instead of holding up the build. */
+    static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
         try {
-            // A request that gets no answer fails the test, instead of holding up the build.
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -157,7 +161,7 @@ final class PortalClient {
         return URI.create(SystemStack.gateway() + path);
     }
 
-    private static String write(Object body) {
+    static String write(Object body) {
         try {
             return json.writeValueAsString(body);
         } catch (IOException e) {
@@ -165,7 +169,7 @@ final class PortalClient {
         }
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, UTF_8);
     }
 }

@@ -7,7 +7,6 @@ import org.licensecentral.activation.licenses.LicenseRecords;
 import org.licensecentral.support.messaging.Payloads;
 import org.licensecentral.support.messaging.RejectedMessageException;
 
-import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -33,10 +32,7 @@ public class LicenseEventsConsumer {
             if (fact.licenseId() == null) {
                 throw new RejectedMessageException("license event without licenseId");
             }
-            String type = CloudEventMessageUtils.getType(message);
-            if (type == null) {
-                throw new RejectedMessageException("license event without ce_type");
-            }
+            String type = Payloads.type(message);
             switch (type) {
                 case TYPES + "license-issued.v1" -> licenses.issued(fact.licenseId(), fact.licenseKey(), fact.purchaseEmail(),
                         fact.productCode(), fact.edition(), fact.maxActivations() == null ? 1 : fact.maxActivations(),

@@ -10,7 +10,6 @@ import org.licensecentral.license.query.LicenseActivationView;
 import org.licensecentral.support.messaging.Payloads;
 import org.licensecentral.support.messaging.RejectedMessageException;
 
-import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -39,7 +38,7 @@ public class ActivationEventsConsumer {
     Consumer<Message<MachineEvent>> activationEvents(CommandGateway commandGateway, MongoTemplate mongo) {
         return message -> {
             MachineEvent event = Payloads.require(message, MachineEvent.class);
-            String type = CloudEventMessageUtils.getType(message);
+            String type = Payloads.type(message);
             if (!ACTIVATED.equals(type) && !DEACTIVATED.equals(type)) {
                 throw new RejectedMessageException("unexpected ce_type '" + type + "' on activation.events");
             }

@@ -38,10 +38,7 @@ public class LicenseFactsConsumers {
             if (fact.licenseId() == null) {
                 throw new RejectedMessageException("license event without licenseId");
             }
-            String type = CloudEventMessageUtils.getType(message);
-            if (type == null) {
-                throw new RejectedMessageException("license event without ce_type");
-            }
+            String type = Payloads.type(message);
             switch (type) {
                 case TYPES + "license-issued.v1" -> contacts.issued(fact.licenseId(), fact.licenseKey(), fact.productCode(),
                         fact.purchaseEmail(), fact.maintenanceUntil());
@@ -59,10 +56,7 @@ public class LicenseFactsConsumers {
         return message -> {
             // Every record on the topic must be readable, even one of a type that means no mail.
             MachineActivated event = Payloads.require(message, MachineActivated.class);
-            String type = CloudEventMessageUtils.getType(message);
-            if (type == null) {
-                throw new RejectedMessageException("activation event without ce_type");
-            }
+            String type = Payloads.type(message);
             if (!"org.licensecentral.activation.machine-activated.v1".equals(type)) {
                 return;   // a deactivation means no mail
             }
