@@ -152,6 +152,13 @@ public final class LocalStack {
         return memory;
     }
 
+    /** Each service's process id, by service name, for tools that measure the processes (the benchmarks). */
+    public Map<String, Long> processIds() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach(service -> pids.put(service.name(), service.pid()));
+        return pids;
+    }
+
     /** Every mail the mail server has accepted so far, to every address. */
     public int mailsAccepted() {
         return mailbox.count();

@@ -2,7 +2,6 @@ package org.licensecentral.systemtests;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,6 +30,11 @@ import org.bson.Document;
 final class Baselines {
 
     record Percentiles(double p50, double p99) {
+
+        static Percentiles of(List<Double> values) {
+            List<Double> sorted = values.stream().sorted().toList();
+            return new Percentiles(sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1));
+        }
     }
 
     private Baselines() {
@@ -90,7 +94,6 @@ final class Baselines {
         } catch (Exception e) {
             throw new IllegalStateException("Kafka round trip baseline failed", e);
         }
-        Collections.sort(millis);
-        return new Percentiles(millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.99) - 1));
+        return Percentiles.of(millis);
     }
 }

@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -46,13 +47,20 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  *       gateway in turn, so that neither path is measured with a cold JIT;</li>
  *   <li>the no-op endpoint, directly and then through the gateway, 4 callers for 15 s each: the
  *       gateway's overhead;</li>
- *   <li>4 logged-in customers searching, sorting and paging that account's licenses;</li>
- *   <li>one activation at a time, each followed until license-service's read model shows the
- *       license activated: the propagation lag on an otherwise idle stack (polled every 20 ms);</li>
- *   <li>installed products activating, 8 at a time for 30 s: activations per second, p50, p99;</li>
- *   <li>activations offered at 100 per second for 10 s, each followed the same way (polled every
- *       100 ms).</li>
+ *   <li>logged-in customers searching, sorting and paging that account's licenses: 4 at once as a
+ *       warm-up, then one alone, then 4 at once, 100 requests each;</li>
+ *   <li>a few seconds of single activations as a warm-up, then one activation at a time for 20 s,
+ *       each followed until license-service's read model shows the license activated: the
+ *       propagation lag on an otherwise idle stack (polled every 20 ms);</li>
+ *   <li>activations offered at 20 per second for 10 s, then (after 15 s) at 100 per second for
+ *       10 s, each followed on {@code license.events} only ({@link LicenseEventsWatch}; the idle
+ *       phase is followed there too);</li>
+ *   <li>after 15 s more, installed products activating, 8 at a time for 30 s: activations per
+ *       second, p50, p99.</li>
  * </ol>
+ * Around the single customer's list, the single activations and the 8 callers, the CPU of every
+ * process and the MongoDB commands of license-service and activation-service are counted
+ * ({@link PhaseProfile}).
  * Gatling's HTML report is in {@code system-tests/target/gatling/}; the other figures are printed
  * as {@code BENCHMARK} lines and kept in {@code system-tests/target/benchmark-figures.txt};
  * docs/benchmarks.md has them all.
@@ -60,13 +68,26 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 public class LicenseCentralSimulation extends Simulation {
 
     static final int LICENSES = 10_000;
+    // Each phase activates licenses of its own, taken from the seeded ones in this order.
     private static final int FOR_ACTIVATIONS = 4_000;
     private static final int FOR_LAG_AT_RATE = 1_000;
     private static final int FOR_LAG_IDLE = 200;
+    private static final int FOR_LAG_WARM_UP = 50;
+    private static final int FOR_LAG_LOW_RATE = 200;
+    private static final int FIRST_FOR_LAG_AT_RATE = FOR_ACTIVATIONS;
+    private static final int FIRST_FOR_LAG_IDLE = FIRST_FOR_LAG_AT_RATE + FOR_LAG_AT_RATE;
+    private static final int FIRST_FOR_LAG_WARM_UP = FIRST_FOR_LAG_IDLE + FOR_LAG_IDLE;
+    private static final int FIRST_FOR_LAG_LOW_RATE = FIRST_FOR_LAG_WARM_UP + FOR_LAG_WARM_UP;
+
+    /** Each activation appends one event in each service: a machine activated, a license now activated. */
+    private static final Map<String, String> PER_ACTIVATION = Map.of(
+            "activation-service", "domainevents insert", "license-service", "domainevents insert");
 
     private final String email = Customers.newEmail("benchmark");
+    private final PhaseProfile profile = new PhaseProfile(List.of("license-service", "activation-service"));
     private final List<BenchmarkData.Issued> issued;
     private final String sessionCookie;
+    private final LicenseEventsWatch watch;
 
     public LicenseCentralSimulation() throws InterruptedException {
         Map<String, Object> figures = new LinkedHashMap<>();
@@ -86,10 +107,11 @@ public class LicenseCentralSimulation extends Simulation {
         Baselines.Percentiles kafka = Baselines.kafkaRoundTripMillis(300);
         figures.put("baseline: Kafka produce-and-consume round trip, ms p50/p99", kafka.p50() + " / " + kafka.p99());
         Figures.benchmark(figures);
+        watch = new LicenseEventsWatch(SystemStack.get().kafkaBootstrapServers());
 
         HttpProtocolBuilder gateway = http.baseUrl(SystemStack.gateway())
                 .acceptHeader("application/json").contentTypeHeader("application/json");
-        // Quiet phases first, the ones that leave a backlog behind last, with time to settle between.
+        // Quiet phases first, the ones that leave a backlog behind later, with time to settle between.
         Duration settle = Duration.ofSeconds(15);
         String direct = "http://127.0.0.1:" + SystemStack.get().port("activation-service") + "/api/v1/software/keys";
         String throughGateway = SystemStack.gateway() + "/api/v1/software/keys";
@@ -101,14 +123,41 @@ public class LicenseCentralSimulation extends Simulation {
                                 .injectClosed(constantConcurrentUsers(4).during(Duration.ofSeconds(15))))
                         .andThen(noOp("no-op through the gateway (the same keys)", throughGateway)
                                 .injectClosed(constantConcurrentUsers(4).during(Duration.ofSeconds(15))))
-                        .andThen(licenseList().injectOpen(atOnceUsers(4)))
-                        .andThen(lag("propagation, one activation at a time", FOR_ACTIVATIONS + FOR_LAG_AT_RATE,
-                                FOR_LAG_IDLE, Duration.ofMillis(20)).injectClosed(constantConcurrentUsers(1)
-                                .during(Duration.ofSeconds(20))))
+                        // The list's code path (license-service and the MongoDB-wire server's
+                        // aggregation) is as cold as the gateway's was: its first seconds took
+                        // seconds per request, falling to tens of milliseconds.
+                        .andThen(licenseList("warm-up: list", 4).injectOpen(atOnceUsers(4)))
+                        .andThen(mark("profile: list starts", profile::start))
+                        .andThen(licenseList("list: search, sort, page (one customer)", 1).injectOpen(atOnceUsers(1)))
+                        .andThen(mark("profile: list ends", () -> profile.finish("one customer's list requests",
+                                "list request", Map.of("license-service", "licenses aggregate"))))
+                        .andThen(licenseList("list: search, sort, page (4 customers at once)", 2).injectOpen(atOnceUsers(4)))
+                        // The first activations through license-service's consumer were as slow
+                        // as the first list requests: the path gets a few seconds of its own first.
+                        .andThen(lag("warm-up: propagation", FIRST_FOR_LAG_WARM_UP, FOR_LAG_WARM_UP, Duration.ofMillis(20))
+                                .injectClosed(constantConcurrentUsers(1).during(Duration.ofSeconds(3))))
+                        .andThen(mark("profile: propagation starts", profile::start))
+                        .andThen(lag("propagation, one activation at a time", FIRST_FOR_LAG_IDLE, FOR_LAG_IDLE,
+                                Duration.ofMillis(20)).injectClosed(constantConcurrentUsers(1).during(Duration.ofSeconds(20))))
+                        .andThen(mark("profile: propagation ends", () -> {
+                            profile.finish("one activation at a time, with the status polls", "activation", PER_ACTIVATION);
+                            propagation("one at a time", FIRST_FOR_LAG_IDLE, FOR_LAG_IDLE);
+                        }))
+                        // Propagation at a rate the stack keeps up with, then at the 100/s,
+                        // measured on license.events alone: polling for every pending activation
+                        // made the polls most of the load (LicenseEventsWatch). Each rate leaves
+                        // license-service a backlog, which the pause after it lets it work off.
+                        .andThen(activateWatched("propagation at 20 activations/s", FIRST_FOR_LAG_LOW_RATE, FOR_LAG_LOW_RATE)
+                                .injectOpen(constantUsersPerSec(20).during(Duration.ofSeconds(10))))
+                        .andThen(mark("propagation at 20/s ends", () -> propagation("at 20/s", FIRST_FOR_LAG_LOW_RATE, FOR_LAG_LOW_RATE)))
+                        .andThen(activateWatched("propagation at 100 activations/s", FIRST_FOR_LAG_AT_RATE, FOR_LAG_AT_RATE)
+                                .injectOpen(nothingFor(settle), constantUsersPerSec(100).during(Duration.ofSeconds(10))))
+                        .andThen(mark("propagation at 100/s ends", () -> propagation("at 100/s", FIRST_FOR_LAG_AT_RATE, FOR_LAG_AT_RATE)))
+                        .andThen(scenario("settle before the 8 callers").pause(settle).injectOpen(atOnceUsers(1)))
+                        .andThen(mark("profile: activations start", profile::start))
                         .andThen(activations().injectClosed(constantConcurrentUsers(8).during(Duration.ofSeconds(30))))
-                        .andThen(lag("propagation at 100 activations/s", FOR_ACTIVATIONS, FOR_LAG_AT_RATE,
-                                Duration.ofMillis(100)).injectOpen(nothingFor(settle),
-                                constantUsersPerSec(100).during(Duration.ofSeconds(10)))))
+                        .andThen(mark("profile: activations end", () -> profile.finish("8 callers", "activation",
+                                PER_ACTIVATION))))
                 .protocols(gateway)
                 .assertions(global().failedRequests().percent().lt(1.0));
     }
@@ -116,6 +165,36 @@ public class LicenseCentralSimulation extends Simulation {
     @Override
     public void after() {
         Figures.benchmark(Map.of("resident memory after the load, MB", SystemStack.control().residentMegabytes()));
+        try {
+            watch.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The phase's lag until license.events has the fact, and its first hop by the event stores' timestamps. */
+    private void propagation(String phase, int from, int count) {
+        List<String> licenseIds = issued.subList(from, from + count).stream().map(BenchmarkData.Issued::licenseId).toList();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        try {
+            watch.lag(licenseIds, Duration.ofMinutes(3)).ifPresent(lag -> figures.put(
+                    "propagation " + phase + ": accepted activation until its fact is on license.events", lag));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for license.events", e);
+        }
+        PropagationHops.firstHopMillis(licenseIds).ifPresent(hop -> figures.put(
+                "propagation " + phase + ": first hop (activation-service's event to license-service's, "
+                        + "by the events' timestamps), ms p50/p99", hop.p50() + " / " + hop.p99()));
+        Figures.benchmark(figures);
+    }
+
+    /** A step between phases that sends nothing: it reads the profile while no phase runs. */
+    private static PopulationBuilder mark(String name, Runnable action) {
+        return scenario(name).exec(session -> {
+            action.run();
+            return session;
+        }).injectOpen(atOnceUsers(1));
     }
 
     private static ScenarioBuilder warmUp(String direct, String throughGateway) {
@@ -132,8 +211,9 @@ public class LicenseCentralSimulation extends Simulation {
         return scenario("software activations").feed(machines).exec(activate("activate"));
     }
 
-    private ScenarioBuilder licenseList() {
-        Random random = new Random(42);
+    /** Customers each making 100 list requests; {@code seed} varies the queries between phases. */
+    private ScenarioBuilder licenseList(String name, long seed) {
+        Random random = new Random(seed);
         List<String> sorts = List.of("product", "purchasedAt", "maintenanceUntil", "status");
         Iterator<Map<String, Object>> queries = Stream.generate(() -> {
             String q = switch (random.nextInt(3)) {
@@ -144,9 +224,9 @@ public class LicenseCentralSimulation extends Simulation {
             return Map.<String, Object>of("q", q, "sort", sorts.get(random.nextInt(sorts.size()))
                     + (random.nextBoolean() ? ",asc" : ",desc"), "page", random.nextInt(q.isEmpty() ? 500 : 5));
         }).iterator();
-        return scenario("licenses list of an account with " + LICENSES + " licenses")
+        return scenario(name + " of an account with " + LICENSES + " licenses")
                 .exec(logIn())
-                .exec(repeat(100).on(feed(queries).exec(http("list: search, sort, page")
+                .exec(repeat(100).on(feed(queries).exec(http(name)
                         .get("/api/v1/licenses?q=#{q}&sort=#{sort}&page=#{page}&size=20")
                         .check(status().is(200)))));
     }
@@ -156,6 +236,17 @@ public class LicenseCentralSimulation extends Simulation {
      * through the gateway) for it until it shows ACTIVATED, at most 30 s. The group starts when the
      * activation was accepted: its duration is the lag, to within the polling interval.
      */
+    /** Each virtual user activates one license; the watch on license.events measures the rest. */
+    private ScenarioBuilder activateWatched(String name, int from, int count) {
+        return scenario(name).feed(machines(from, count))
+                .exec(activate("activate (" + name + ")"))
+                .exitHereIfFailed()
+                .exec(session -> {
+                    watch.accepted(session.getString("licenseId"));
+                    return session;
+                });
+    }
+
     private ScenarioBuilder lag(String name, int from, int count, Duration poll) {
         ChainBuilder untilActivated = asLongAsDuring(session -> !"ACTIVATED".equals(session.getString("status")),
                 Duration.ofSeconds(30)).on(pause(poll)
@@ -168,6 +259,10 @@ public class LicenseCentralSimulation extends Simulation {
                 .exec(addCookie(Cookie("SESSION", sessionCookie)))
                 .exec(activate("activate (" + name + ")"))
                 .exitHereIfFailed()
+                .exec(session -> {
+                    watch.accepted(session.getString("licenseId"));
+                    return session;
+                })
                 .exec(group("lag: " + name).on(untilActivated.exec(activatedOrFailed)));
     }
 
