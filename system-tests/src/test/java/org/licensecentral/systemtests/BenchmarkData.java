@@ -10,11 +10,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.licensecentral.localstack.StorePurchases;
 import org.licensecentral.testsupport.TopicReader;
 
@@ -61,6 +69,38 @@ final class BenchmarkData {
                     HttpResponse.BodyHandlers.ofString());
             return answer.statusCode() == 200 && mapper.readTree(answer.body()).path("reason").asText().equals("NOT_ACTIVATED");
         });
+    }
+
+    /**
+     * Waits until every consumer group has read every topic to its end, so that the baselines and
+     * the phases after the seeding do not share the machine with the services still digesting
+     * 10,000 new licenses (notification-service was the last). Returns how long that took.
+     */
+    static Duration awaitConsumersCaughtUp() {
+        long started = System.nanoTime();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                SystemStack.get().kafkaBootstrapServers()))) {
+            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2)).until(() -> lag(admin) == 0);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static long lag(Admin admin) throws Exception {
+        long lag = 0;
+        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+            if (group.groupId().startsWith("topic-reader-")) {
+                continue;   // the tests' own one-off readers, not the system's consumers
+            }
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : committed.entrySet()) {
+                lag += ends.get(offset.getKey()).offset() - offset.getValue().offset();
+            }
+        }
+        return lag;
     }
 
     private static List<Issued> issued(String purchasePrefix) {

@@ -102,6 +102,8 @@ public class LicenseCentralSimulation extends Simulation {
         figures.put("licenses issued from 10 purchases of 1,000, per s",
                 Math.round(LICENSES / (Duration.ofNanos(System.nanoTime() - seeding).toMillis() / 1000.0)));
         BenchmarkData.awaitActivationServiceKnows(email, issued.get(issued.size() - 1));
+        figures.put("after the seeding, until every consumer group had caught up, s",
+                BenchmarkData.awaitConsumersCaughtUp().toSeconds());
         figures.put("baseline: event-store-shaped inserts into the MongoDB-wire server, per s",
                 Math.round(Baselines.eventStoreAppendsPerSecond(2_000)));
         Baselines.Percentiles kafka = Baselines.kafkaRoundTripMillis(300);
