@@ -145,10 +145,11 @@ public class LicenseCentralSimulation extends Simulation {
                             profile.finish("one activation at a time, with the status polls", "activation", PER_ACTIVATION);
                             propagation("one at a time", FIRST_FOR_LAG_IDLE, FOR_LAG_IDLE);
                         }))
-                        // Propagation at a rate the stack keeps up with, then at the 100/s,
-                        // measured on license.events alone: polling for every pending activation
-                        // made the polls most of the load (LicenseEventsWatch). Each rate leaves
-                        // license-service a backlog, which the pause after it lets it work off.
+                        // Propagation at 20/s, about what license-service keeps up with when idle,
+                        // then at the 100/s, measured on license.events alone: polling for
+                        // every pending activation made the polls most of the load
+                        // (LicenseEventsWatch). Each rate leaves license-service a backlog, which
+                        // the pause after it lets it work off.
                         .andThen(activateWatched("propagation at 20 activations/s", FIRST_FOR_LAG_LOW_RATE, FOR_LAG_LOW_RATE)
                                 .injectOpen(constantUsersPerSec(20).during(Duration.ofSeconds(10))))
                         .andThen(mark("propagation at 20/s ends", () -> propagation("at 20/s", FIRST_FOR_LAG_LOW_RATE, FOR_LAG_LOW_RATE)))
