@@ -234,22 +234,16 @@ public class LicenseCentralSimulation extends Simulation {
                         .check(status().is(200)))));
     }
 
+    /** Each virtual user activates one license; the watch on license.events measures the rest. */
+    private ScenarioBuilder activateWatched(String name, int from, int count) {
+        return scenario(name).feed(machines(from, count)).exec(activateWatched(name));
+    }
+
     /**
      * Each virtual user activates one license, then asks license-service (as the logged-in owner,
      * through the gateway) for it until it shows ACTIVATED, at most 30 s. The group starts when the
      * activation was accepted: its duration is the lag, to within the polling interval.
      */
-    /** Each virtual user activates one license; the watch on license.events measures the rest. */
-    private ScenarioBuilder activateWatched(String name, int from, int count) {
-        return scenario(name).feed(machines(from, count))
-                .exec(activate("activate (" + name + ")"))
-                .exitHereIfFailed()
-                .exec(session -> {
-                    watch.accepted(session.getString("licenseId"));
-                    return session;
-                });
-    }
-
     private ScenarioBuilder lag(String name, int from, int count, Duration poll) {
         ChainBuilder untilActivated = asLongAsDuring(session -> !"ACTIVATED".equals(session.getString("status")),
                 Duration.ofSeconds(30)).on(pause(poll)
@@ -260,13 +254,18 @@ public class LicenseCentralSimulation extends Simulation {
                 ? session : session.markAsFailed());
         return scenario(name).feed(machines(from, count))
                 .exec(addCookie(Cookie("SESSION", sessionCookie)))
-                .exec(activate("activate (" + name + ")"))
+                .exec(activateWatched(name))
+                .exec(group("lag: " + name).on(untilActivated.exec(activatedOrFailed)));
+    }
+
+    /** Activates the fed license and, once accepted, tells the watch on license.events. */
+    private ChainBuilder activateWatched(String name) {
+        return activate("activate (" + name + ")")
                 .exitHereIfFailed()
                 .exec(session -> {
                     watch.accepted(session.getString("licenseId"));
                     return session;
-                })
-                .exec(group("lag: " + name).on(untilActivated.exec(activatedOrFailed)));
+                });
     }
 
     private Iterator<Map<String, Object>> machines(int from, int count) {

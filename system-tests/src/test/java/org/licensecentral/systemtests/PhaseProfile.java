@@ -38,6 +38,10 @@ final class PhaseProfile {
 
     /** Calls and seconds of one collection's command. */
     private record Usage(double calls, double seconds) {
+        Usage plus(Usage other) {
+            return new Usage(calls + other.calls, seconds + other.seconds);
+        }
+
         Usage minus(Usage before) {
             return before == null ? this : new Usage(calls - before.calls, seconds - before.seconds);
         }
@@ -137,7 +141,7 @@ final class PhaseProfile {
         for (String service : services) {
             String url = "http://127.0.0.1:" + SystemStack.get().port(service) + "/actuator/prometheus";
             String body = PortalClient.send(HTTP, HttpRequest.newBuilder(URI.create(url))).body();
-            Map<String, double[]> samples = new HashMap<>();
+            Map<String, Usage> usages = new HashMap<>();
             Matcher sample = SAMPLE.matcher(body);
             while (sample.find()) {
                 Map<String, String> labels = new HashMap<>();
@@ -148,11 +152,11 @@ final class PhaseProfile {
                 if (!"SUCCESS".equals(labels.get("status"))) {
                     continue;
                 }
-                double[] counted = samples.computeIfAbsent(labels.get("collection") + " " + labels.get("command"), key -> new double[2]);
-                counted["count".equals(sample.group(1)) ? 0 : 1] += Double.parseDouble(sample.group(3));
+                double value = Double.parseDouble(sample.group(3));
+                usages.merge(labels.get("collection") + " " + labels.get("command"),
+                        "count".equals(sample.group(1)) ? new Usage(value, 0) : new Usage(0, value), Usage::plus);
             }
-            all.put(service, samples.entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> new Usage(entry.getValue()[0], entry.getValue()[1]))));
+            all.put(service, usages);
         }
         return all;
     }
