@@ -2,8 +2,12 @@ package org.licensecentral.activation.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +56,24 @@ class ActivationKeysTest {
         assertThat(verifier(after).verify(oldKey, "fp-1").valid()).isTrue();
         assertThat(verifier(after).verify(newKey, "fp-1").valid()).isTrue();
         assertThat(verifier(before).verify(newKey, "fp-1").reason()).isEqualTo(ActivationKeyVerifier.Reason.UNKNOWN_KEY_ID);
+    }
+
+    @Test
+    void theSignatureIsTheOneTheJdkGivesForTheSameKeyAndInput() throws Exception {
+        String signed = new ActivationKeys(directory, json).sign(Map.of("fingerprint", "fp-1", "seats", 3));
+        String pem;
+        try (var files = Files.list(directory)) {
+            pem = Files.readString(files.findFirst().orElseThrow());
+        }
+        String privateKey = pem.substring(pem.indexOf("-----BEGIN PRIVATE KEY-----") + 27, pem.indexOf("-----END PRIVATE KEY-----"));
+        Signature jdk = Signature.getInstance("Ed25519");
+        jdk.initSign(KeyFactory.getInstance("Ed25519").generatePrivate(
+                new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(privateKey))));
+        String signingInput = signed.substring(0, signed.lastIndexOf('.'));
+        jdk.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(signed.substring(signed.lastIndexOf('.') + 1))
+                .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(jdk.sign()));
     }
 
     private ActivationKeyVerifier verifier(ActivationKeys keys) throws Exception {
