@@ -48,9 +48,8 @@ import org.springframework.stereotype.Component;
  * before a rotation stay valid. To rotate, add a newer file (see the README).
  *
  * <p>The JDK creates and reads the keys; Bouncy Castle signs. Ed25519 signatures are deterministic,
- * so both give the same bytes, but the JDK 17 provider took about 0.5 ms per signature here, the
- * largest single share of activation-service's CPU per activation (docs/benchmarks.md), and Bouncy
- * Castle about 13 times less.
+ * so both give the same bytes, but the JDK 17 provider took 13 to 15 times as long per signature
+ * here (about 0.8 ms against 56 µs; {@code SigningCost}, docs/benchmarks.md).
  */
 @Component
 public class ActivationKeys {
@@ -75,19 +74,25 @@ public class ActivationKeys {
 
     private final List<Key> keys;
     private final Key signing;
+    /** The JWS header, the same for every key this instance signs. */
+    private final String header;
     private final ObjectMapper json;
 
     public ActivationKeys(@Value("${licensecentral.activation.signing-keys-dir}") Path directory, ObjectMapper json) {
         this.json = json;
         this.keys = loadOrCreate(directory).stream().map(Key::of).toList();
         this.signing = keys.get(keys.size() - 1);
+        try {
+            this.header = BASE64URL.encodeToString(json.writeValueAsBytes(
+                    Map.of("alg", "EdDSA", "typ", "JWT", "kid", signing.id())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the JWS header", e);
+        }
     }
 
     /** A compact JWS of the claims. */
     public String sign(Map<String, Object> claims) {
         try {
-            String header = BASE64URL.encodeToString(json.writeValueAsBytes(
-                    Map.of("alg", "EdDSA", "typ", "JWT", "kid", signing.id())));
             String payload = BASE64URL.encodeToString(json.writeValueAsBytes(claims));
             String signingInput = header + "." + payload;
             byte[] input = signingInput.getBytes(US_ASCII);
