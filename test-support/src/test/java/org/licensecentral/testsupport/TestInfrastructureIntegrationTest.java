@@ -3,6 +3,11 @@ package org.licensecentral.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,10 +24,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Each kind of infrastructure, in each mode, does the real thing: a broker round trip, a stored document, a mail read back over IMAP. */
+/**
+ * Each kind of infrastructure, in each mode, does the real thing: a broker round trip, a database
+ * of a service's own, a stored document, a mail read back over IMAP.
+ */
 class TestInfrastructureIntegrationTest {
 
     @ParameterizedTest
@@ -55,6 +65,52 @@ class TestInfrastructureIntegrationTest {
 
             assertThat(collection.find(new Document("_id", id)).first())
                     .containsEntry("product", "Backup");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestInfrastructure.Mode.class)
+    void postgresGivesAServiceADatabaseOfItsOwnRole(TestInfrastructure.Mode mode) throws Exception {
+        PostgresServer postgres = infrastructure(mode).postgres();
+        String name = "check_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        postgres.ensureDatabase(name, "pw-" + name);
+        postgres.ensureDatabase(name, "pw-" + name); // a second start of the same service
+
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(name), name, "pw-" + name);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE owned (id BIGINT PRIMARY KEY)");
+            statement.execute("INSERT INTO owned VALUES (42)");
+            try (ResultSet result = statement.executeQuery(
+                    "SELECT current_user, current_database(), (SELECT id FROM owned), current_setting('server_version_num')")) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getString(1)).isEqualTo(name);
+                assertThat(result.getString(2)).isEqualTo(name);
+                assertThat(result.getLong(3)).isEqualTo(42);
+                assertThat(result.getInt(4)).as("PostgreSQL 17").isBetween(170000, 179999);
+            }
+        }
+    }
+
+    @Test
+    void embeddedPostgresKeepsItsDataAcrossAKillAndARestart(@TempDir Path directory) throws Exception {
+        Path data = directory.resolve("data");
+        Path log = directory.resolve("postgres.log");
+        PostgresServer first = PostgresServer.embedded(data, 0, log, PostgresServer.DURABLE);
+        try (Connection connection = first.adminConnection("postgres"); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE kept (id BIGINT PRIMARY KEY)");
+            statement.execute("INSERT INTO kept VALUES (7)");
+        }
+        // As kill -9 does: no shutdown checkpoint; PostgreSQL must recover from its write-ahead log.
+        ProcessHandle.of(first.postmasterPid()).orElseThrow().destroyForcibly();
+        first.close();
+
+        PostgresServer second = PostgresServer.embedded(data, 0, log, PostgresServer.DURABLE);
+        try (Connection connection = second.adminConnection("postgres"); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("SELECT id FROM kept")) {
+            assertThat(result.next()).isTrue();
+            assertThat(result.getLong(1)).isEqualTo(7);
+        } finally {
+            second.close();
         }
     }
 

@@ -6,14 +6,15 @@ import org.axonframework.eventhandling.EventMessage;
 import org.licensecentral.activation.api.MachineActivatedEvent;
 import org.licensecentral.activation.api.MachineDeactivatedEvent;
 import org.licensecentral.activation.query.ActivationProjection;
-import org.licensecentral.support.messaging.CloudEventsPublisher;
+import org.licensecentral.support.axon.OutboxPublisher;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes every activation and deactivation to {@code activation.events}, keyed by license id,
- * {@code ce_id} = the Axon event id, from the service's tracking processor: the binding sends
- * synchronously and handler errors propagate (platform default), so the event store is the outbox.
+ * {@code ce_id} = the Axon event id, from the service's tracking processor: the
+ * {@link OutboxPublisher} lets the processor's token advance only after the broker acknowledged
+ * every record of the batch, so the event store is the outbox.
  */
 @Component
 @ProcessingGroup(ActivationProjection.PROCESSING_GROUP)
@@ -21,9 +22,9 @@ class ActivationEventsPublisher {
 
     static final String BINDING = "activationEvents-out-0";
 
-    private final CloudEventsPublisher publisher;
+    private final OutboxPublisher publisher;
 
-    ActivationEventsPublisher(CloudEventsPublisher publisher) {
+    ActivationEventsPublisher(OutboxPublisher publisher) {
         this.publisher = publisher;
     }
 

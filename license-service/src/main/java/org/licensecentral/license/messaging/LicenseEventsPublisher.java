@@ -9,16 +9,16 @@ import org.licensecentral.license.api.LicenseIssuedEvent;
 import org.licensecentral.license.api.MaintenanceExtendedEvent;
 import org.licensecentral.license.api.RemoteManagementToggledEvent;
 import org.licensecentral.license.query.LicenseProjection;
-import org.licensecentral.support.messaging.CloudEventsPublisher;
+import org.licensecentral.support.axon.OutboxPublisher;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Publishes every {@code License} fact to {@code license.events}, keyed by license id, with
  * CloudEvents headers whose {@code ce_id} is the Axon event id (so consumers can deduplicate).
- * It runs in the tracking processor of {@link LicenseProjection#PROCESSING_GROUP}; the binding
- * sends synchronously and the group's errors propagate, so the processor's token advances only
- * after the broker acknowledged the record: the event store is the outbox.
+ * It runs in the tracking processor of {@link LicenseProjection#PROCESSING_GROUP}, and the
+ * {@link OutboxPublisher} lets the processor's token advance only after the broker acknowledged
+ * every record of the batch: the event store is the outbox.
  */
 @Component
 @ProcessingGroup(LicenseProjection.PROCESSING_GROUP)
@@ -27,9 +27,9 @@ class LicenseEventsPublisher {
     static final String BINDING = "licenseEvents-out-0";
     static final String TYPE_PREFIX = "org.licensecentral.license.";
 
-    private final CloudEventsPublisher publisher;
+    private final OutboxPublisher publisher;
 
-    LicenseEventsPublisher(CloudEventsPublisher publisher) {
+    LicenseEventsPublisher(OutboxPublisher publisher) {
         this.publisher = publisher;
     }
 

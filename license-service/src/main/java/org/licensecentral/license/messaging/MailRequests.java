@@ -3,7 +3,7 @@ package org.licensecentral.license.messaging;
 import java.time.Instant;
 import java.util.Map;
 
-import org.licensecentral.support.messaging.CloudEventsPublisher;
+import org.licensecentral.support.axon.OutboxPublisher;
 
 import org.springframework.stereotype.Component;
 
@@ -21,9 +21,9 @@ public class MailRequests {
     public record MailRequested(String template, String to, Map<String, Object> data) {
     }
 
-    private final CloudEventsPublisher publisher;
+    private final OutboxPublisher publisher;
 
-    MailRequests(CloudEventsPublisher publisher) {
+    MailRequests(OutboxPublisher publisher) {
         this.publisher = publisher;
     }
 

@@ -1,14 +1,17 @@
 package org.licensecentral.support.messaging;
 
+import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
+import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 import org.springframework.kafka.support.KafkaHeaderMapper;
 
 /**
@@ -30,8 +33,18 @@ public class CloudEventsKafkaAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(StreamBridge.class)
     CloudEventsPublisher cloudEventsPublisher(StreamBridge streamBridge, Environment environment) {
-        // ce_source: /<the service's name>, e.g. /license-service.
-        return new CloudEventsPublisher(streamBridge, "/" + environment.getRequiredProperty("spring.application.name"));
+        // ce_source: /<the service's name>, e.g. /license-service. The acknowledgement timeout is the
+        // producer's own delivery timeout (Kafka's default, 2 minutes) with room for the send itself.
+        return new CloudEventsPublisher(streamBridge, "/" + environment.getRequiredProperty("spring.application.name"),
+                environment.getProperty("licensecentral.messaging.acknowledgement-timeout", Duration.class,
+                        Duration.ofMinutes(3)));
+    }
+
+    /** Every Kafka producer binding hands its sends' futures to the publisher (asynchronous sends). */
+    @Bean
+    @ConditionalOnMissingBean
+    ProducerMessageHandlerCustomizer<KafkaProducerMessageHandler<?, ?>> sendFuturesCustomizer() {
+        return (handler, destination) -> handler.setFuturesChannel(CloudEventsPublisher.sendFutures());
     }
 
     // The Kafka binder uses the KafkaHeaderMapper bean of this name when there is one.
