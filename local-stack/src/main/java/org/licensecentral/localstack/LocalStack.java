@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +16,13 @@ import java.util.concurrent.CountDownLatch;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.licensecentral.testsupport.KraftBroker;
+import org.licensecentral.testsupport.PostgresServer;
 
 /**
- * Runs the whole system on one machine without Docker: a real Kafka broker (KRaft), a MongoDB-wire
- * server persisted in an H2 file, GreenMail with a web mailbox, and every service as its own JVM
- * with its own log. Data lives under {@code .local/}, so a restart keeps it. Ctrl-C stops
+ * Runs the whole system on one machine without Docker: a real Kafka broker (KRaft), a real
+ * PostgreSQL server (Maven Central's binaries, a process of its own) for the event stores, a
+ * MongoDB-wire server persisted in an H2 file for the read models, GreenMail with a web mailbox,
+ * and every service as its own JVM with its own log. Data lives under {@code .local/}, so a restart keeps it. Ctrl-C stops
  * everything this started.
  *
  * <p>Logging comes from test-support's {@code logback-test.xml}: the same embedded broker, with its
@@ -30,6 +34,9 @@ public final class LocalStack {
     private final List<ServiceProcess> services = new ArrayList<>();
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
     private KraftBroker broker;
+    private PostgresServer postgres;
+    /** Each service's database password, new on every start (the stack sets it on the role too). */
+    private final Map<String, String> databasePasswords = new LinkedHashMap<>();
     private Mailbox mailbox;
     private boolean stopped;
 
@@ -82,10 +89,21 @@ public final class LocalStack {
     }
 
     private void start() {
+        checkDataLayout(config.dataDir());
         checkPortsAreFree();
         say("Kafka (KRaft) on " + config.kafkaBootstrapServers() + ", data in " + config.dataDir().resolve("kafka"));
         startKafka();
         infrastructure.add(() -> broker.close());
+
+        say("PostgreSQL 17 on 127.0.0.1:" + config.port("postgres") + ", data in " + config.dataDir().resolve("postgres")
+                + ", log " + config.root().relativize(postgresLog()));
+        startPostgres();
+        infrastructure.add(() -> postgres.close());
+        StackConfig.DATABASES.forEach((service, database) -> {
+            String password = newPassword();
+            postgres.ensureDatabase(database, password);
+            databasePasswords.put(service, password);
+        });
 
         say("MongoDB-wire server on 127.0.0.1:" + config.port("mongodb") + ", data in " + config.dataDir().resolve("mongo"));
         infrastructure.add(startMongo());
@@ -99,7 +117,7 @@ public final class LocalStack {
         for (String name : StackConfig.SERVICES) {
             ServiceProcess service = new ServiceProcess(name, config.port(name), logs.resolve(name + ".log"));
             say("starting " + name + " on port " + service.port() + ", log " + config.root().relativize(service.log()));
-            service.start(config, config.argumentsOf(name));
+            service.start(config, config.argumentsOf(name), environmentOf(name));
             services.add(service);
         }
         long deadline = System.nanoTime() + config.startTimeout().toNanos();
@@ -130,7 +148,7 @@ public final class LocalStack {
     public void restart(String name) {
         ServiceProcess service = service(name);
         service.stop();
-        service.start(config, config.argumentsOf(name));
+        service.start(config, config.argumentsOf(name), environmentOf(name));
         service.awaitReady(System.nanoTime() + config.startTimeout().toNanos());
     }
 
@@ -144,11 +162,76 @@ public final class LocalStack {
                 config.port("kafka-controller"), 3);
     }
 
+    /**
+     * Kills the PostgreSQL server the hard way (SIGKILL to the postmaster, as {@code kill -9}): no
+     * shutdown checkpoint, so the next start recovers from the write-ahead log.
+     */
+    public synchronized void killPostgres() {
+        ProcessHandle postmaster = ProcessHandle.of(postgres.postmasterPid()).orElseThrow();
+        List<ProcessHandle> backends = postmaster.children().toList();
+        postmaster.destroyForcibly();
+        postmaster.onExit().join();
+        // The backends notice the postmaster's death and exit; a new postmaster refuses to start
+        // while one of them still holds the old shared memory.
+        backends.forEach(backend -> backend.onExit().join());
+        try {
+            postgres.close(); // releases the data directory's lock; its pg_ctl stop finds nothing to stop
+        } catch (Exception e) {
+            throw new StackException("cannot release PostgreSQL's data directory: " + e.getMessage());
+        }
+    }
+
+    /** Starts PostgreSQL on its port with the data it has. */
+    public synchronized void startPostgres() {
+        postgres = PostgresServer.embedded(config.dataDir().resolve("postgres"), config.port("postgres"), postgresLog(),
+                PostgresServer.DURABLE);
+    }
+
+    /** The process ids of PostgreSQL's server processes (the postmaster and its children). */
+    public synchronized List<Long> postgresProcessIds() {
+        ProcessHandle postmaster = ProcessHandle.of(postgres.postmasterPid()).orElseThrow();
+        List<Long> pids = new ArrayList<>();
+        pids.add(postmaster.pid());
+        postmaster.children().forEach(child -> pids.add(child.pid()));
+        return pids;
+    }
+
+    private Path postgresLog() {
+        return config.dataDir().resolve("logs").resolve("postgres.log");
+    }
+
+    /** What a service gets in its environment: the password of its database role, if it has one. */
+    private Map<String, String> environmentOf(String service) {
+        String password = databasePasswords.get(service);
+        return password == null ? Map.of() : Map.of("SPRING_DATASOURCE_PASSWORD", password);
+    }
+
+    private static String newPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Refuses a data directory of the layout before the event stores moved to PostgreSQL: its
+     * events are in the MongoDB-wire server's file, which nothing reads any more, and starting on
+     * it would leave read models that no event store backs.
+     */
+    static void checkDataLayout(Path dataDir) {
+        if (Files.exists(dataDir.resolve("mongo").resolve("mongo.mv")) && !Files.exists(dataDir.resolve("postgres"))) {
+            throw new StackException("the data in " + dataDir + " was written by an earlier version of License Central,"
+                    + " which kept the event stores in MongoDB; they are in PostgreSQL now and that data cannot be"
+                    + " carried over. Delete the directory (rm -rf " + dataDir + ") and start again: the demo data is"
+                    + " seeded anew.");
+        }
+    }
+
     /** Resident memory in MB of each service's JVM, and of this one (the infrastructure), as the summary prints it. */
     public Map<String, String> residentMegabytes() {
         Map<String, String> memory = new LinkedHashMap<>();
         services.forEach(service -> memory.put(service.name(), Memory.residentMegabytes(service.pid())));
         memory.put("local-stack (infra)", Memory.residentMegabytes(ProcessHandle.current().pid()));
+        memory.put("postgres", Memory.proportionalMegabytes(postgresProcessIds()));
         return memory;
     }
 
@@ -245,6 +328,8 @@ public final class LocalStack {
                 + "; user = the e-mail address, any password)");
         line(out, "Demo account", DemoSeed.DEMO_EMAIL + " / " + DemoSeed.DEMO_PASSWORD + "  (Log in on the portal)");
         line(out, "Kafka", config.kafkaBootstrapServers());
+        line(out, "PostgreSQL", "jdbc:postgresql://localhost:" + config.port("postgres") + "/  (databases "
+                + String.join(", ", StackConfig.DATABASES.values()) + ", one role each)");
         line(out, "MongoDB", "mongodb://localhost:" + config.port("mongodb"));
         line(out, "SMTP", "localhost:" + config.port("smtp"));
         out.append(System.lineSeparator()).append("Health, metrics and memory (resident set) of each process:")
@@ -254,6 +339,7 @@ public final class LocalStack {
                     + Memory.residentMegabytes(service.pid()) + " MB");
         }
         line(out, "local-stack (infra)", Memory.residentMegabytes(ProcessHandle.current().pid()) + " MB");
+        line(out, "postgres", Memory.proportionalMegabytes(postgresProcessIds()) + " MB (all its processes)");
         out.append(System.lineSeparator()).append("Logs in ").append(config.dataDir().resolve("logs"))
                 .append(". Ctrl-C stops everything; data stays in ").append(config.dataDir()).append('.');
         System.out.println(out);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One service as its own JVM, its output in its own log file. */
@@ -42,7 +43,7 @@ final class ServiceProcess {
         return log;
     }
 
-    void start(StackConfig config, List<String> arguments) {
+    void start(StackConfig config, List<String> arguments, Map<String, String> environment) {
         Path jar = config.root().resolve(name).resolve("target").resolve(name + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new StackException(name + ": " + jar + " is missing; build first (./mvnw -DskipTests package)");
@@ -54,7 +55,10 @@ final class ServiceProcess {
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command);
+            // Secrets in the environment, not on the command line that ps shows.
+            builder.environment().putAll(environment);
+            process = builder
                     .directory(config.root().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))

@@ -30,6 +30,7 @@ public record StackConfig(Path root, Path dataDir, Map<String, Integer> ports, S
         defaults.put("kafka", 9092);
         defaults.put("kafka-controller", 9093);
         defaults.put("mongodb", 27017);
+        defaults.put("postgres", 5432);
         defaults.put("smtp", 3025);
         defaults.put("imap", 3143);
         defaults.put("pop3", 3110);
@@ -54,6 +55,10 @@ public record StackConfig(Path root, Path dataDir, Map<String, Integer> ports, S
     public int port(String name) {
         return ports.get(name);
     }
+
+    /** The databases of the services that keep events (Axon's event and token stores), by service. */
+    static final Map<String, String> DATABASES =
+            Map.of("license-service", "license_service", "activation-service", "activation_service");
 
     public String kafkaBootstrapServers() {
         return "127.0.0.1:" + port("kafka");

@@ -1,6 +1,7 @@
 package org.licensecentral.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -88,6 +90,20 @@ class LocalStackPersistenceIntegrationTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.body()).contains("Mailbox (1)").contains("Your code");
         }
+    }
+
+    @Test
+    void dataOfTheLayoutWithEventsInMongoIsRefusedWithWhatToDo() throws IOException {
+        Files.createDirectories(dataDir.resolve("mongo"));
+        Files.writeString(dataDir.resolve("mongo/mongo.mv"), "an H2 file of the earlier layout");
+
+        assertThatThrownBy(() -> LocalStack.checkDataLayout(dataDir))
+                .isInstanceOf(StackException.class)
+                .hasMessageContaining("earlier version")
+                .hasMessageContaining("rm -rf " + dataDir);
+
+        Files.createDirectories(dataDir.resolve("postgres"));
+        LocalStack.checkDataLayout(dataDir); // the current layout: read models in MongoDB, events in PostgreSQL
     }
 
     private static MongoCollection<Document> collection(MongoClient client) {
