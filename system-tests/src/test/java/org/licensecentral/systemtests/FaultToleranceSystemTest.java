@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,8 +45,8 @@ import org.licensecentral.localstack.StorePurchases;
 import org.licensecentral.testsupport.TopicReader;
 
 /**
- * Faults on purpose, on the whole stack: a service killed, the broker restarted, consumer groups
- * replayed, poison on every input topic, a race for one seat. Each test prints what it counted
+ * Faults on purpose, on the whole stack: a service killed, the broker restarted, PostgreSQL
+ * killed, consumer groups replayed, poison on every input topic, a race for one seat. Each test prints what it counted
  * ({@link Figures}); the figures and the command are in {@code docs/reliability.md}.
  */
 class FaultToleranceSystemTest {
@@ -127,6 +128,108 @@ class FaultToleranceSystemTest {
                 "accepted", accepted.size(), "refused", refused,
                 "accepted and in activation-service's list", accepted.size(),
                 "licenses ACTIVATED in license-service", accepted.size()));
+    }
+
+    @Test
+    void killingPostgresDuringPurchasesAndActivationsLosesNothingAndHoldsEverySeat() throws Exception {
+        String email = Customers.newEmail("postgres");
+        PortalClient customer = Customers.loggedIn(email);
+        int seats = 20;
+        String seatsPurchase = Customers.purchase(email, seats); // 20 licenses of one seat each
+        List<JsonNode> rows = await().atMost(Duration.ofSeconds(60)).until(() -> rowsOf(customer, seatsPurchase),
+                list -> list.size() == seats);
+        String prefix = "PGKILL" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        int purchases = 300;
+        Map<String, List<String>> acceptedByLicense = new TreeMap<>();
+        Map<Integer, Long> byStatus = new TreeMap<>();
+        ExecutorService machines = Executors.newFixedThreadPool(8);
+        try (StorePurchases store = new StorePurchases(bootstrap())) {
+            // Before the kill: the first machine on licenses 0-9.
+            publish(store, prefix, email, 0, 100);
+            activate(machines, email, rows, 0, 10, "first", acceptedByLicense, byStatus);
+            stack.killPostgres();   // kill -9 of the postmaster, mid-stream
+            try {
+                // While it is down: more purchases, the first machine on licenses 10-19, a second machine on 0-4.
+                publish(store, prefix, email, 100, 200);
+                activate(machines, email, rows, 10, 20, "first", acceptedByLicense, byStatus);
+                activate(machines, email, rows, 0, 5, "second", acceptedByLicense, byStatus);
+                Thread.sleep(3_000);
+            } finally {
+                stack.startPostgres(); // the other tests share this stack
+            }
+            // After it is back: the rest of the purchases, a third machine on every license.
+            publish(store, prefix, email, 200, purchases);
+            activate(machines, email, rows, 0, seats, "third", acceptedByLicense, byStatus);
+        } finally {
+            machines.shutdown();
+        }
+
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> licenses(customer, prefix), count -> count >= purchases);
+        Set<String> issued = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> issuedLicenseIds(prefix), ids -> ids.size() >= purchases);
+        List<String> accepted = acceptedByLicense.values().stream().flatMap(List::stream).toList();
+        Map<String, Long> listedByLicense = new TreeMap<>();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            List<String> listed = new ArrayList<>();
+            listedByLicense.clear();
+            json(customer.get("/api/v1/activations")).forEach(row -> {
+                listed.add(row.path("id").asText());
+                listedByLicense.merge(row.path("licenseKey").asText(), 1L, Long::sum);
+            });
+            assertThat(listed).containsAll(accepted);
+            // An activation the product stopped waiting for may still have been recorded: count what is listed.
+            assertThat(rowsOf(customer, seatsPurchase).stream().filter(row -> row.path("status").asText().equals("ACTIVATED")))
+                    .hasSize(listedByLicense.size());
+        });
+        Figures.reliability("7 kill -9 PostgreSQL during 300 purchases and 45 activations", Map.of("purchases", purchases,
+                "licenses in the read model", licenses(customer, prefix), "distinct license-issued on license.events",
+                issued.size(), "license-issued records (redeliveries included)", issuedRecords(prefix).size(),
+                "activation answers by status (0: none in 30 s)", byStatus, "accepted activations, all listed", accepted.size(),
+                "licenses with more than one machine listed",
+                listedByLicense.values().stream().filter(count -> count > 1).count()));
+
+        assertThat(licenses(customer, prefix)).isEqualTo(purchases);
+        assertThat(issued).hasSize(purchases);
+        assertThat(listedByLicense).as("one seat each").hasSize(seats).allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
+    }
+
+    private static void publish(StorePurchases store, String prefix, String email, int from, int to) throws InterruptedException {
+        for (int i = from; i < to; i++) {
+            store.publish(Customers.purchaseJson(prefix + "-" + String.format("%04d", i), email, 1));
+        }
+    }
+
+    /** One machine (named {@code machine}) tries each license of rows {@code from} to {@code to}, in parallel. */
+    private static void activate(ExecutorService machines, String email, List<JsonNode> rows, int from, int to,
+                                 String machine, Map<String, List<String>> acceptedByLicense, Map<Integer, Long> byStatus)
+            throws Exception {
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            String licenseKey = rows.get(i).path("licenseKey").asText();
+            answers.add(machines.submit(() -> new PortalClient().post("/api/v1/software/activations", Map.of(
+                    "email", email, "licenseKey", licenseKey, "fingerprint", "fp-" + machine + "-" + licenseKey,
+                    "hostname", machine, "productVersion", "5.3.0"))));
+        }
+        for (int i = from; i < to; i++) {
+            HttpResponse<String> answer;
+            try {
+                answer = answers.get(i - from).get();
+            } catch (ExecutionException noAnswerInTime) {
+                // The product gives up after the client's timeout; the seat must not be taken then either.
+                synchronized (byStatus) {
+                    byStatus.merge(0, 1L, Long::sum);
+                }
+                continue;
+            }
+            synchronized (byStatus) {
+                byStatus.merge(answer.statusCode(), 1L, Long::sum);
+                if (answer.statusCode() == 200) {
+                    acceptedByLicense.computeIfAbsent(rows.get(i).path("licenseKey").asText(), key -> new ArrayList<>())
+                            .add(json(answer).path("activationId").asText());
+                }
+            }
+        }
     }
 
     @Test
