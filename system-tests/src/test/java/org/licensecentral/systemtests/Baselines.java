@@ -1,16 +1,17 @@
 package org.licensecentral.systemtests;
 
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,14 +21,40 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.bson.Document;
 
 /**
  * What the infrastructure alone does on this machine, measured in the same run as the benchmarks
- * they are the baselines of: the raw append rate of the MongoDB-wire server, and a Kafka
- * produce-and-consume round trip.
+ * they are the baselines of: the raw append rate of the PostgreSQL server that holds the event
+ * stores, and a Kafka produce-and-consume round trip.
  */
 final class Baselines {
+
+    private static final String BASELINE_DATABASE = "benchmark_baseline";
+
+    /** The event table as service-support's db/axon/V1 migration creates it (not on this module's classpath). */
+    private static final String DOMAIN_EVENT_ENTRY = """
+            CREATE TABLE domainevententry (
+                globalindex         BIGSERIAL    NOT NULL,
+                aggregateidentifier VARCHAR(255) NOT NULL,
+                sequencenumber      BIGINT       NOT NULL,
+                type                VARCHAR(255),
+                eventidentifier     VARCHAR(255) NOT NULL,
+                metadata            BYTEA,
+                payload             BYTEA        NOT NULL,
+                payloadrevision     VARCHAR(255),
+                payloadtype         VARCHAR(255) NOT NULL,
+                timestamp           VARCHAR(255) NOT NULL,
+                CONSTRAINT domainevententry_pk PRIMARY KEY (globalindex),
+                CONSTRAINT domainevententry_aggregate_sequence UNIQUE (aggregateidentifier, sequencenumber),
+                CONSTRAINT domainevententry_event_id UNIQUE (eventidentifier)
+            )
+            """;
+
+    /** The engine's append (JdbcEventStorageEngineStatements.appendEvents), one event per statement. */
+    private static final String APPEND = """
+            INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload,
+                                          payloadrevision, payloadtype, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
 
     record Percentiles(double p50, double p99) {
 
@@ -41,23 +68,43 @@ final class Baselines {
     }
 
     /**
-     * Sequential inserts of documents shaped like Axon's domain events (aggregate id, sequence
-     * number, type, a JSON payload of some 300 bytes, timestamp) under the same unique index,
-     * into the same server the services use: the fastest an event store on it could append.
+     * Sequential single-row inserts shaped like the engine's appends (the same columns, a JSON
+     * payload of some 300 bytes, the same indexes) into a table of their own in a database of its
+     * own, on the server the event stores use. Each is its own transaction (autocommit), so each
+     * waits for its commit to be flushed to the write-ahead log, as the services' appends do: the
+     * fastest one client could append events to that server one at a time.
      */
     static double eventStoreAppendsPerSecond(int appends) {
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + SystemStack.get().port("mongodb"))) {
-            MongoCollection<Document> events = client.getDatabase("benchmark-baseline").getCollection("domainevents");
-            events.createIndex(Indexes.ascending("aggregateIdentifier", "sequenceNumber"), new IndexOptions().unique(true));
-            String payload = "{\"licenseId\":\"" + UUID.randomUUID() + "\",\"fingerprint\":\"" + "f".repeat(200) + "\"}";
-            long started = System.nanoTime();
-            for (int i = 0; i < appends; i++) {
-                events.insertOne(new Document("aggregateIdentifier", UUID.randomUUID().toString())
-                        .append("sequenceNumber", 0L).append("type", "LicenseSeats")
-                        .append("payloadType", "MachineActivatedEvent").append("payload", payload)
-                        .append("timeStamp", java.time.Instant.now().toString()));
+        try (Connection admin = EventStores.connect("postgres"); Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + BASELINE_DATABASE);
+            statement.execute("CREATE DATABASE " + BASELINE_DATABASE);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the database " + BASELINE_DATABASE, e);
+        }
+        try (Connection connection = EventStores.connect(BASELINE_DATABASE); Statement ddl = connection.createStatement()) {
+            ddl.execute(DOMAIN_EVENT_ENTRY);
+            try (PreparedStatement insert = connection.prepareStatement(APPEND)) {
+                byte[] payload = ("{\"licenseId\":\"" + UUID.randomUUID() + "\",\"fingerprint\":\"" + "f".repeat(200) + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                byte[] metadata = ("{\"traceId\":\"" + UUID.randomUUID() + "\",\"correlationId\":\"" + UUID.randomUUID() + "\"}")
+                        .getBytes(StandardCharsets.UTF_8);
+                long started = System.nanoTime();
+                for (int i = 0; i < appends; i++) {
+                    insert.setString(1, UUID.randomUUID().toString());
+                    insert.setLong(2, 0);
+                    insert.setString(3, "LicenseSeats");
+                    insert.setString(4, UUID.randomUUID().toString());
+                    insert.setBytes(5, metadata);
+                    insert.setBytes(6, payload);
+                    insert.setString(7, "1");
+                    insert.setString(8, EventStores.MACHINE_ACTIVATED);
+                    insert.setString(9, Instant.now().toString());
+                    insert.executeUpdate();
+                }
+                return appends / (Duration.ofNanos(System.nanoTime() - started).toNanos() / 1e9);
             }
-            return appends / (Duration.ofNanos(System.nanoTime() - started).toNanos() / 1e9);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL insert baseline failed", e);
         }
     }
 

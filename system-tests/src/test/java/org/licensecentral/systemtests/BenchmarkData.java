@@ -16,6 +16,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
@@ -37,6 +38,11 @@ final class BenchmarkData {
 
     private static final ObjectMapper mapper = new ObjectMapper();
     private static final int UNITS_PER_PURCHASE = 1000;
+    /**
+     * Seats of each license: the 8-caller phases activate every license of their range this many
+     * times (machines of their own), so that a faster store cannot run them out of licenses.
+     */
+    static final int SEATS = 3;
 
     private BenchmarkData() {
     }
@@ -45,8 +51,10 @@ final class BenchmarkData {
     static List<Issued> seed(String email, int licenses, String purchasePrefix) throws InterruptedException {
         try (StorePurchases store = new StorePurchases(SystemStack.get().kafkaBootstrapServers())) {
             for (int bought = 0, n = 0; bought < licenses; bought += UNITS_PER_PURCHASE, n++) {
-                store.publish(Customers.purchaseJson(purchasePrefix + "-" + n, email,
-                        Math.min(UNITS_PER_PURCHASE, licenses - bought)));
+                ObjectNode purchase = (ObjectNode) Customers.purchaseJson(purchasePrefix + "-" + n, email,
+                        Math.min(UNITS_PER_PURCHASE, licenses - bought));
+                ((ObjectNode) purchase.get("items").get(0)).put("seats", SEATS);
+                store.publish(purchase);
             }
         }
         long started = System.nanoTime();

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -40,8 +41,8 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * The benchmarks, on a stack of their own started as the local stack starts it, through the
  * gateway (its rate limits raised, see the pom). Before the load: start-up time and memory of the
  * stack, then one account is given {@value #LICENSES} licenses, and the baselines are measured on
- * the same infrastructure (raw event-store-shaped inserts, a Kafka round trip). Then, one after the
- * other:
+ * the same infrastructure (raw event-store-shaped single-row inserts into the PostgreSQL server, a
+ * Kafka round trip). Then, one after the other:
  * <ol>
  *   <li>a warm-up of 45 s that calls the no-op endpoint (the public keys) directly and through the
  *       gateway in turn, so that neither path is measured with a cold JIT;</li>
@@ -56,11 +57,14 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  *       10 s, each followed on {@code license.events} only ({@link LicenseEventsWatch}; the idle
  *       phase is followed there too);</li>
  *   <li>after 15 s more, installed products activating, 8 at a time for 30 s: activations per
- *       second, p50, p99.</li>
+ *       second, p50, p99;</li>
+ *   <li>{@value BulkHistory#EVENTS} events bulk-loaded into each event store ({@link BulkHistory}),
+ *       then phases 4 and 6 again (with the warm-up and the 15 s before the 8 callers) on those
+ *       stores, under the same names with ", 1,000,000 events in each store" added.</li>
  * </ol>
- * Around the single customer's list, the single activations and the 8 callers, the CPU of every
- * process and the MongoDB commands of license-service and activation-service are counted
- * ({@link PhaseProfile}).
+ * Around the single customer's list and each phase of single activations and of 8 callers, the CPU
+ * of every process (PostgreSQL's included), the read models' MongoDB commands and the PostgreSQL
+ * connections of license-service and activation-service are counted ({@link PhaseProfile}).
  * Gatling's HTML report is in {@code system-tests/target/gatling/}; the other figures are printed
  * as {@code BENCHMARK} lines and kept in {@code system-tests/target/benchmark-figures.txt};
  * docs/benchmarks.md has them all.
@@ -69,19 +73,37 @@ public class LicenseCentralSimulation extends Simulation {
 
     static final int LICENSES = 10_000;
     // Each phase activates licenses of its own, taken from the seeded ones in this order.
-    private static final int FOR_ACTIVATIONS = 4_000;
-    private static final int FOR_LAG_AT_RATE = 1_000;
-    private static final int FOR_LAG_IDLE = 200;
-    private static final int FOR_LAG_WARM_UP = 50;
-    private static final int FOR_LAG_LOW_RATE = 200;
+    // A phase that runs out of licenses stops the whole simulation, so each has more than it took
+    // in the fastest run so far (PostgreSQL store, 2026-12-01: 8 callers took 1,784 activations, that
+    // is 595 licenses of 3 seats; one at a time took 138 in 20 s; the warm-up on warm JVMs over 50
+    // in 3 s).
+    private static final int FOR_ACTIVATIONS = 2_500;
+    private static final int FOR_LAG_AT_RATE = 1_050;
+    private static final int FOR_LAG_IDLE = 400;
+    private static final int FOR_LAG_WARM_UP = 150;
+    private static final int FOR_LAG_LOW_RATE = 220;
     private static final int FIRST_FOR_LAG_AT_RATE = FOR_ACTIVATIONS;
     private static final int FIRST_FOR_LAG_IDLE = FIRST_FOR_LAG_AT_RATE + FOR_LAG_AT_RATE;
     private static final int FIRST_FOR_LAG_WARM_UP = FIRST_FOR_LAG_IDLE + FOR_LAG_IDLE;
     private static final int FIRST_FOR_LAG_LOW_RATE = FIRST_FOR_LAG_WARM_UP + FOR_LAG_WARM_UP;
+    // The phases on the large stores take as many licenses for their warm-up and single activations
+    // as those before them, and the rest (5,080) for their 8 callers, more than the first 8 callers have.
+    private static final int FIRST_FOR_LARGE_WARM_UP = FIRST_FOR_LAG_LOW_RATE + FOR_LAG_LOW_RATE;
+    private static final int FIRST_FOR_LARGE_LAG_IDLE = FIRST_FOR_LARGE_WARM_UP + FOR_LAG_WARM_UP;
+    private static final int FIRST_FOR_LARGE_ACTIVATIONS = FIRST_FOR_LARGE_LAG_IDLE + FOR_LAG_IDLE;
+    private static final int FOR_LARGE_ACTIVATIONS = LICENSES - FIRST_FOR_LARGE_ACTIVATIONS;
+    private static final String ON_LARGE_STORES = String.format(Locale.ROOT, "%,d events in each store",
+            BulkHistory.EVENTS);
 
-    /** Each activation appends one event in each service: a machine activated, a license now activated. */
-    private static final Map<String, String> PER_ACTIVATION = Map.of(
-            "activation-service", "domainevents insert", "license-service", "domainevents insert");
+    /**
+     * Each activation appends one event in each service: a machine activated, then the license's
+     * status changed. activation-service's count is the activations accepted in the phase.
+     */
+    private static final List<PhaseProfile.Count> PER_ACTIVATION = List.of(
+            new PhaseProfile.EventsAppended("activation-service", EventStores.MACHINE_ACTIVATED),
+            new PhaseProfile.EventsAppended("license-service", EventStores.ACTIVATION_STATUS_CHANGED));
+    private static final List<PhaseProfile.Count> PER_LIST_REQUEST =
+            List.of(new PhaseProfile.CommandCalls("license-service", "licenses aggregate"));
 
     private final String email = Customers.newEmail("benchmark");
     private final PhaseProfile profile = new PhaseProfile(List.of("license-service", "activation-service"));
@@ -104,7 +126,7 @@ public class LicenseCentralSimulation extends Simulation {
         BenchmarkData.awaitActivationServiceKnows(email, issued.get(issued.size() - 1));
         figures.put("after the seeding, until every consumer group had caught up, s",
                 BenchmarkData.awaitConsumersCaughtUp().toSeconds());
-        figures.put("baseline: event-store-shaped inserts into the MongoDB-wire server, per s",
+        figures.put("baseline: event-store-shaped single-row inserts into the same PostgreSQL server, one transaction each, per s",
                 Math.round(Baselines.eventStoreAppendsPerSecond(2_000)));
         Baselines.Percentiles kafka = Baselines.kafkaRoundTripMillis(300);
         figures.put("baseline: Kafka produce-and-consume round trip, ms p50/p99", kafka.p50() + " / " + kafka.p99());
@@ -132,7 +154,7 @@ public class LicenseCentralSimulation extends Simulation {
                         .andThen(mark("profile: list starts", profile::start))
                         .andThen(licenseList("list: search, sort, page (one customer)", 1).injectOpen(atOnceUsers(1)))
                         .andThen(mark("profile: list ends", () -> profile.finish("one customer's list requests",
-                                "list request", Map.of("license-service", "licenses aggregate"))))
+                                "list request", PER_LIST_REQUEST)))
                         .andThen(licenseList("list: search, sort, page (4 customers at once)", 2).injectOpen(atOnceUsers(4)))
                         // The first activations through license-service's consumer were as slow
                         // as the first list requests: the path gets a few seconds of its own first.
@@ -158,9 +180,32 @@ public class LicenseCentralSimulation extends Simulation {
                         .andThen(mark("propagation at 100/s ends", () -> propagation("at 100/s", FIRST_FOR_LAG_AT_RATE, FOR_LAG_AT_RATE)))
                         .andThen(scenario("settle before the 8 callers").pause(settle).injectOpen(atOnceUsers(1)))
                         .andThen(mark("profile: activations start", profile::start))
-                        .andThen(activations().injectClosed(constantConcurrentUsers(8).during(Duration.ofSeconds(30))))
+                        .andThen(activations("software activations", "activate", 0, FOR_ACTIVATIONS)
+                                .injectClosed(constantConcurrentUsers(8).during(Duration.ofSeconds(30))))
                         .andThen(mark("profile: activations end", () -> profile.finish("8 callers", "activation",
-                                PER_ACTIVATION))))
+                                PER_ACTIVATION)))
+                        // The large store: the same activation phases, on the same warm JVMs,
+                        // after a history of a million events per store was loaded (BulkHistory).
+                        .andThen(mark("bulk history", this::loadHistory))
+                        .andThen(lag("warm-up: propagation, " + ON_LARGE_STORES, FIRST_FOR_LARGE_WARM_UP, FOR_LAG_WARM_UP,
+                                Duration.ofMillis(20)).injectClosed(constantConcurrentUsers(1).during(Duration.ofSeconds(3))))
+                        .andThen(mark("profile: propagation starts, " + ON_LARGE_STORES, profile::start))
+                        .andThen(lag("propagation, one activation at a time, " + ON_LARGE_STORES, FIRST_FOR_LARGE_LAG_IDLE,
+                                FOR_LAG_IDLE, Duration.ofMillis(20))
+                                .injectClosed(constantConcurrentUsers(1).during(Duration.ofSeconds(20))))
+                        .andThen(mark("profile: propagation ends, " + ON_LARGE_STORES, () -> {
+                            profile.finish("one activation at a time, with the status polls, " + ON_LARGE_STORES,
+                                    "activation", PER_ACTIVATION);
+                            propagation("one at a time, " + ON_LARGE_STORES, FIRST_FOR_LARGE_LAG_IDLE, FOR_LAG_IDLE);
+                        }))
+                        .andThen(scenario("settle before the 8 callers, " + ON_LARGE_STORES).pause(settle)
+                                .injectOpen(atOnceUsers(1)))
+                        .andThen(mark("profile: activations start, " + ON_LARGE_STORES, profile::start))
+                        .andThen(activations("software activations, " + ON_LARGE_STORES, "activate, " + ON_LARGE_STORES,
+                                FIRST_FOR_LARGE_ACTIVATIONS, FOR_LARGE_ACTIVATIONS)
+                                .injectClosed(constantConcurrentUsers(8).during(Duration.ofSeconds(30))))
+                        .andThen(mark("profile: activations end, " + ON_LARGE_STORES, () -> profile.finish(
+                                "8 callers, " + ON_LARGE_STORES, "activation", PER_ACTIVATION))))
                 .protocols(gateway)
                 .assertions(global().failedRequests().percent().lt(1.0));
     }
@@ -192,6 +237,19 @@ public class LicenseCentralSimulation extends Simulation {
         Figures.benchmark(figures);
     }
 
+    /**
+     * Between the phases on the seeded stores and those on the large ones: the memory before the
+     * bulk load (which fills PostgreSQL's buffers), the load, and then a wait until no consumer
+     * has a backlog left from the 8 callers, so that the large stores' phases start idle.
+     */
+    private void loadHistory() {
+        Figures.benchmark(Map.of("resident memory before the bulk load (after the phases on the seeded stores), MB",
+                SystemStack.control().residentMegabytes()));
+        BulkHistory.load();
+        Figures.benchmark(Map.of("after the bulk load, until every consumer group had caught up, s",
+                BenchmarkData.awaitConsumersCaughtUp().toSeconds()));
+    }
+
     /** A step between phases that sends nothing: it reads the profile while no phase runs. */
     private static PopulationBuilder mark(String name, Runnable action) {
         return scenario(name).exec(session -> {
@@ -209,9 +267,12 @@ public class LicenseCentralSimulation extends Simulation {
         return scenario(name).exec(repeat(50).on(exec(http(name).get(url).check(status().is(200)))));
     }
 
-    private ScenarioBuilder activations() {
-        Iterator<Map<String, Object>> machines = machines(0, FOR_ACTIVATIONS);
-        return scenario("software activations").feed(machines).exec(activate("activate"));
+    /** Machines activating licenses of the range, {@link BenchmarkData#SEATS} machines per license. */
+    private ScenarioBuilder activations(String name, String request, int from, int count) {
+        Iterator<Map<String, Object>> machines = issued.subList(from, from + count).stream()
+                .flatMap(license -> Stream.generate(() -> machine(license)).limit(BenchmarkData.SEATS))
+                .iterator();
+        return scenario(name).feed(machines).exec(activate(request));
     }
 
     /** Customers each making 100 list requests; {@code seed} varies the queries between phases. */
@@ -269,10 +330,12 @@ public class LicenseCentralSimulation extends Simulation {
     }
 
     private Iterator<Map<String, Object>> machines(int from, int count) {
-        return issued.subList(from, from + count).stream()
-                .map(license -> Map.<String, Object>of("licenseKey", license.licenseKey(), "licenseId", license.licenseId(),
-                        "fingerprint", "fp-" + UUID.randomUUID()))
-                .iterator();
+        return issued.subList(from, from + count).stream().map(LicenseCentralSimulation::machine).iterator();
+    }
+
+    private static Map<String, Object> machine(BenchmarkData.Issued license) {
+        return Map.of("licenseKey", license.licenseKey(), "licenseId", license.licenseId(),
+                "fingerprint", "fp-" + UUID.randomUUID());
     }
 
     private ChainBuilder activate(String name) {

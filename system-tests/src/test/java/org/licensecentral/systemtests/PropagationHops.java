@@ -1,5 +1,9 @@
 package org.licensecentral.systemtests;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,11 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.model.Filters;
-import org.bson.Document;
 
 /**
  * The first hop of an activation's propagation, read from the two event stores after the fact:
@@ -28,29 +27,35 @@ final class PropagationHops {
 
     /** Empty when none of the licenses was activated. */
     static Optional<Baselines.Percentiles> firstHopMillis(List<String> licenseIds) {
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + SystemStack.get().port("mongodb"))) {
-            Map<String, Instant> activated = timestamps(client, "activation-service", licenseIds, "MachineActivatedEvent");
-            Map<String, Instant> recorded = timestamps(client, "license-service", licenseIds, "LicenseActivationStatusChangedEvent");
-            List<Double> millis = new ArrayList<>();
-            activated.forEach((licenseId, at) -> {
-                Instant seen = recorded.get(licenseId);
-                if (seen != null) {
-                    millis.add((double) Duration.between(at, seen).toMillis());
-                }
-            });
-            return millis.isEmpty() ? Optional.empty() : Optional.of(Baselines.Percentiles.of(millis));
-        }
+        Map<String, Instant> activated = timestamps("activation-service", licenseIds, EventStores.MACHINE_ACTIVATED);
+        Map<String, Instant> recorded = timestamps("license-service", licenseIds, EventStores.ACTIVATION_STATUS_CHANGED);
+        List<Double> millis = new ArrayList<>();
+        activated.forEach((licenseId, at) -> {
+            Instant seen = recorded.get(licenseId);
+            if (seen != null) {
+                millis.add((double) Duration.between(at, seen).toMillis());
+            }
+        });
+        return millis.isEmpty() ? Optional.empty() : Optional.of(Baselines.Percentiles.of(millis));
     }
 
-    /** The first event of that type per license: one query (and one scan on the MongoDB-wire server) per store. */
-    private static Map<String, Instant> timestamps(MongoClient client, String service, List<String> licenseIds, String eventType) {
+    /**
+     * The first event of that type per license. The license id is the aggregate's id in both
+     * services, so this is one lookup in the (aggregate, sequence) index per license.
+     */
+    private static Map<String, Instant> timestamps(String service, List<String> licenseIds, String payloadType) {
         Map<String, Instant> first = new HashMap<>();
-        for (Document event : client.getDatabase(service).getCollection("domainevents")
-                .find(Filters.in("aggregateIdentifier", licenseIds))) {
-            if (event.getString("payloadType").endsWith(eventType)) {
-                first.merge(event.getString("aggregateIdentifier"), Instant.parse(event.getString("timestamp")),
-                        (a, b) -> a.isBefore(b) ? a : b);
+        try (Connection connection = EventStores.of(service); PreparedStatement statement = connection.prepareStatement(
+                "SELECT aggregateidentifier, timestamp FROM domainevententry WHERE aggregateidentifier = ANY (?) AND payloadtype = ?")) {
+            statement.setArray(1, connection.createArrayOf("varchar", licenseIds.toArray()));
+            statement.setString(2, payloadType);
+            try (ResultSet events = statement.executeQuery()) {
+                while (events.next()) {
+                    first.merge(events.getString(1), Instant.parse(events.getString(2)), (a, b) -> a.isBefore(b) ? a : b);
+                }
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the timestamps in " + service + "'s event store", e);
         }
         return first;
     }
