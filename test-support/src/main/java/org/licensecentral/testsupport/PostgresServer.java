@@ -103,8 +103,9 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * Creates the role {@code name} with {@code password} and the database {@code name} it owns,
-     * unless they exist; says the role's password again if it does.
+     * Creates the role {@code name} with {@code password} and the database {@code name} it owns and
+     * alone may connect to (as docker-compose's init script does), unless they exist; says the
+     * role's password again if it does.
      */
     public void ensureDatabase(String name, String password) {
         if (!NAME.matcher(name).matches()) {
@@ -117,6 +118,8 @@ public final class PostgresServer implements AutoCloseable {
                     : "CREATE ROLE " + name + " WITH LOGIN PASSWORD " + quotedPassword);
             if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
                 statement.execute("CREATE DATABASE " + name + " OWNER " + name);
+                // PUBLIC may connect to every new database; only its owner may connect to this one.
+                statement.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name + " on " + jdbcUrl(adminDatabase), e);

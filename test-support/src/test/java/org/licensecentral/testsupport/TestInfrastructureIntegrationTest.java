@@ -1,12 +1,14 @@
 package org.licensecentral.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
@@ -89,6 +91,10 @@ class TestInfrastructureIntegrationTest {
                 assertThat(result.getInt(4)).as("PostgreSQL 17").isBetween(170000, 179999);
             }
         }
+        String other = name + "_other";
+        postgres.ensureDatabase(other, "pw-" + other);
+        assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(name), other, "pw-" + other).close())
+                .as("another service's role cannot connect").isInstanceOf(SQLException.class);
     }
 
     @Test
