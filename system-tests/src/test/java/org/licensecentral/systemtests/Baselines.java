@@ -1,5 +1,8 @@
 package org.licensecentral.systemtests;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,30 +34,25 @@ final class Baselines {
 
     private static final String BASELINE_DATABASE = "benchmark_baseline";
 
-    /** The event table as service-support's db/axon/V1 migration creates it (not on this module's classpath). */
-    private static final String DOMAIN_EVENT_ENTRY = """
-            CREATE TABLE domainevententry (
-                globalindex         BIGSERIAL    NOT NULL,
-                aggregateidentifier VARCHAR(255) NOT NULL,
-                sequencenumber      BIGINT       NOT NULL,
-                type                VARCHAR(255),
-                eventidentifier     VARCHAR(255) NOT NULL,
-                metadata            BYTEA,
-                payload             BYTEA        NOT NULL,
-                payloadrevision     VARCHAR(255),
-                payloadtype         VARCHAR(255) NOT NULL,
-                timestamp           VARCHAR(255) NOT NULL,
-                CONSTRAINT domainevententry_pk PRIMARY KEY (globalindex),
-                CONSTRAINT domainevententry_aggregate_sequence UNIQUE (aggregateidentifier, sequencenumber),
-                CONSTRAINT domainevententry_event_id UNIQUE (eventidentifier)
-            )
-            """;
+    /** The event store's own schema: service-support's Flyway migration, run as it is. */
+    private static final String EVENT_STORE_SCHEMA = "db/axon/V1__axon_event_and_token_store.sql";
 
     /** The engine's append (JdbcEventStorageEngineStatements.appendEvents), one event per statement. */
     private static final String APPEND = """
             INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload,
                                           payloadrevision, payloadtype, timestamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
+
+    private static String eventStoreSchema() {
+        try (InputStream schema = Baselines.class.getClassLoader().getResourceAsStream(EVENT_STORE_SCHEMA)) {
+            if (schema == null) {
+                throw new IllegalStateException(EVENT_STORE_SCHEMA + " is not on the classpath (service-support)");
+            }
+            return new String(schema.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     record Percentiles(double p50, double p99) {
 
@@ -82,7 +80,7 @@ final class Baselines {
             throw new IllegalStateException("cannot create the database " + BASELINE_DATABASE, e);
         }
         try (Connection connection = EventStores.connect(BASELINE_DATABASE); Statement ddl = connection.createStatement()) {
-            ddl.execute(DOMAIN_EVENT_ENTRY);
+            ddl.execute(eventStoreSchema());
             try (PreparedStatement insert = connection.prepareStatement(APPEND)) {
                 byte[] payload = ("{\"licenseId\":\"" + UUID.randomUUID() + "\",\"fingerprint\":\"" + "f".repeat(200) + "\"}")
                         .getBytes(StandardCharsets.UTF_8);
