@@ -22,8 +22,8 @@ import org.licensecentral.testsupport.PostgresServer;
  * Runs the whole system on one machine without Docker: a real Kafka broker (KRaft), a real
  * PostgreSQL server (Maven Central's binaries, a process of its own) for the event stores, a
  * MongoDB-wire server persisted in an H2 file for the read models, GreenMail with a web mailbox,
- * and every service as its own JVM with its own log. Data lives under {@code .local/}, so a restart keeps it. Ctrl-C stops
- * everything this started.
+ * and every service as its own JVM with its own log. Data lives under {@code .local/}, so a
+ * restart keeps it. Ctrl-C stops everything this started.
  *
  * <p>Logging comes from test-support's {@code logback-test.xml}: the same embedded broker, with its
  * chatter turned down the same way.
