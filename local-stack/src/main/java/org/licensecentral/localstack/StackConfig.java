@@ -57,7 +57,7 @@ public record StackConfig(Path root, Path dataDir, Map<String, Integer> ports, S
     }
 
     /** The databases of the services that keep events (Axon's event and token stores), by service. */
-    static final Map<String, String> DATABASES =
+    public static final Map<String, String> DATABASES =
             Map.of("license-service", "license_service", "activation-service", "activation_service");
 
     public String kafkaBootstrapServers() {

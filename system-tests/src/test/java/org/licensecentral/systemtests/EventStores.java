@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 
+import org.licensecentral.localstack.StackConfig;
+
 /**
  * The two event stores (Axon's JDBC engine, a PostgreSQL database per service, tables of the default
  * EventSchema) on the stack's PostgreSQL server, as the benchmark reads them from outside: as the
@@ -27,9 +29,9 @@ final class EventStores {
     private EventStores() {
     }
 
-    /** A service's event store: the database of its name with {@code _} for {@code -}, as the local stack creates it. */
+    /** A service's event store: the database the local stack gave it. */
     static Connection of(String service) throws SQLException {
-        return connect(service.replace('-', '_'));
+        return connect(StackConfig.DATABASES.get(service));
     }
 
     /** Any database of the stack's server, as its superuser. */
