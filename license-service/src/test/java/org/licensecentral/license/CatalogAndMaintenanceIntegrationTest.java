@@ -58,6 +58,22 @@ class CatalogAndMaintenanceIntegrationTest extends LicenseServiceIntegrationTest
     }
 
     @Test
+    void anAddedReleaseIsPublishedOnLicenseEventsToItsSchema() throws Exception {
+        HttpResponse<String> release = driver.post("/internal/releases",
+                "{\"productCode\":\"EXPLORER\",\"version\":\"3.9.1\",\"releasedAt\":\"2026-06-01\","
+                        + "\"downloadUrl\":\"https://downloads.licensecentral.org/explorer/3.9.1/setup.exe\"}",
+                TestJwtIssuer.get().internalToken());
+        assertThat(release.statusCode()).as(release.body()).isEqualTo(201);
+
+        ConsumerRecord<String, String> record = TopicReader.first(kafka(), "license.events",
+                r -> "EXPLORER".equals(r.key()) && r.value().contains("\"3.9.1\""));
+
+        assertThat(TopicReader.header(record, "ce_type")).isEqualTo("org.licensecentral.license.release-published.v1");
+        assertThat(TopicReader.header(record, "ce_id")).isEqualTo("release:EXPLORER:3.9.1:2026-06-01");
+        assertThat(schemaErrors("org.licensecentral.license.release-published.v1", record.value())).isEmpty();
+    }
+
+    @Test
     void aLicenseWhoseMaintenanceEndedBeforeAnyReleaseGetsAProblem() throws Exception {
         String email = newEmail();
         String licenseId = driver.buyPurchase(email, purchaseAt("2019-01-01T10:00:00Z", newPurchaseId(), email,

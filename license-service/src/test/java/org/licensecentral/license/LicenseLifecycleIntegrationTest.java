@@ -23,6 +23,7 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
 
     private static final String ACTIVATED = "org.licensecentral.activation.machine-activated.v1";
     private static final String DEACTIVATED = "org.licensecentral.activation.machine-deactivated.v1";
+    private static final String CHECKED_IN = "org.licensecentral.activation.machine-checked-in.v1";
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -87,6 +88,27 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
         assertThat(summary.get("history").findValuesAsText("event"))
                 .containsExactly("LicenseIssued", "LicenseActivationStatusChanged", "LicenseActivationStatusChanged");
         assertThat(summary.get("activations")).isEmpty();
+    }
+
+    @Test
+    void aCheckInKeepsTheLicenseActivatedAndShowsTheMachinesNewVersion() throws Exception {
+        String email = newEmail();
+        String licenseId = driver.buy(email, item("BACKUP", "Home", 1)).get("items").get(0).get("id").asText();
+        String activationId = UUID.randomUUID().toString();
+        driver.publishActivationEvent(ACTIVATED, licenseId, activationEvent(licenseId, 1, activationId));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(email), "ACTIVATED"::equals);
+
+        String checkedIn = "{\"activationId\":\"" + activationId + "\",\"licenseId\":\"" + licenseId
+                + "\",\"fingerprint\":\"fp-1\",\"productVersion\":\"5.3.2\",\"mode\":\"ONLINE\""
+                + ",\"at\":\"2026-11-21T10:00:00Z\",\"activeActivations\":1,\"leaseEnds\":\"2026-11-28T10:00:00Z\"}";
+        assertThat(schemaErrors(CHECKED_IN, checkedIn)).isEmpty();
+        driver.publishActivationEvent(CHECKED_IN, licenseId, checkedIn);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> driver.getJson("/api/v1/licenses/" + licenseId, email)
+                .get("activations").findValuesAsText("productVersion"), versions -> versions.contains("5.3.2"));
+        assertThat(status(email)).isEqualTo("ACTIVATED");
+        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, email).get("history").findValuesAsText("event"))
+                .containsExactly("LicenseIssued", "LicenseActivationStatusChanged");
     }
 
     @Test

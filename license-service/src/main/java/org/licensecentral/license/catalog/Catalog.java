@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.licensecentral.license.messaging.ReleaseEventsPublisher;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -24,7 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * The products that can be bought (from {@code catalog.json}) and their releases: the file's,
  * written to the {@code releases} collection at start (saved by id, so a restart changes
- * nothing), and those added later through {@code POST /internal/releases}.
+ * nothing), and those added later through {@code POST /internal/releases}. Each is published to
+ * {@code license.events} after it is saved: a failed publication fails the start or the call, and
+ * both are safe to repeat.
  */
 @Component
 public class Catalog {
@@ -35,9 +38,11 @@ public class Catalog {
     private final Map<String, Product> products;
     private final List<Release> seedReleases;
     private final MongoTemplate mongo;
+    private final ReleaseEventsPublisher releaseEvents;
 
-    public Catalog(ObjectMapper objectMapper, MongoTemplate mongo) {
+    public Catalog(ObjectMapper objectMapper, MongoTemplate mongo, ReleaseEventsPublisher releaseEvents) {
         this.mongo = mongo;
+        this.releaseEvents = releaseEvents;
         try (InputStream in = new ClassPathResource("catalog.json").getInputStream()) {
             CatalogFile file = objectMapper.readValue(in, CatalogFile.class);
             this.products = file.products().stream()
@@ -50,7 +55,7 @@ public class Catalog {
 
     @EventListener(ApplicationReadyEvent.class)
     void seedReleases() {
-        seedReleases.forEach(mongo::save);
+        seedReleases.forEach(release -> releaseEvents.published(mongo.save(release)));
     }
 
     public Optional<Product> product(String code) {
@@ -66,7 +71,9 @@ public class Catalog {
         if (!products.containsKey(release.productCode())) {
             throw new UnknownProductException(release.productCode());
         }
-        return mongo.save(release);
+        Release saved = mongo.save(release);
+        releaseEvents.published(saved);
+        return saved;
     }
 
     /** Every release, newest first; a few dozen, so callers pick from the list in memory. */

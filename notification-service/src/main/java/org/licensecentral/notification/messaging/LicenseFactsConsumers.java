@@ -35,10 +35,13 @@ public class LicenseFactsConsumers {
     Consumer<Message<LicenseFact>> licenseEvents(LicenseContacts contacts) {
         return message -> {
             LicenseFact fact = Payloads.require(message, LicenseFact.class);
+            String type = Payloads.type(message);
+            if (type.equals(TYPES + "release-published.v1")) {
+                return;   // a catalog fact, not one of a license: no mail
+            }
             if (fact.licenseId() == null) {
                 throw new RejectedMessageException("license event without licenseId");
             }
-            String type = Payloads.type(message);
             switch (type) {
                 case TYPES + "license-issued.v1" -> contacts.issued(fact.licenseId(), fact.licenseKey(), fact.productCode(),
                         fact.purchaseEmail(), fact.maintenanceUntil());
