@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -36,8 +38,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.activation.licenses.LicenseRecords;
+import org.licensecentral.activation.licenses.Releases;
+import org.licensecentral.verifier.DeactivationCode;
 import org.licensecentral.verifier.ActivationKeyVerifier;
 import org.licensecentral.testsupport.RealInfrastructure;
 import org.licensecentral.testsupport.TestInfrastructure;
@@ -47,6 +52,7 @@ import org.licensecentral.testsupport.TopicReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Seats, signed activation keys, the portal's activations and activation.events, on the real broker and MongoDB-wire server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -63,6 +69,28 @@ class ActivationIntegrationTest {
 
     @Autowired
     LicenseRecords licenses;
+
+    @Autowired
+    Releases releases;
+
+    @Autowired
+    JdbcTemplate eventStore;
+
+    /** The catalog's releases, as license-service publishes them at its start (once per run: saved by id). */
+    @BeforeEach
+    void publishTheCatalogsReleases() throws Exception {
+        String[][] catalog = {{"BACKUP", "5.1.0", "2024-03-04"}, {"BACKUP", "5.2.0", "2025-02-10"},
+                {"BACKUP", "5.3.1", "2026-05-18"}, {"EXPLORER", "3.1.0", "2026-01-22"}, {"DRIVE", "2.5.0", "2025-11-20"}};
+        for (String[] release : catalog) {
+            String body = "{\"productCode\":\"" + release[0] + "\",\"version\":\"" + release[1]
+                    + "\",\"releasedAt\":\"" + release[2] + "\"}";
+            assertThat(schemaErrors("org.licensecentral.license.release-published.v1", body)).isEmpty();
+            publish("org.licensecentral.license.release-published.v1", release[0], body);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                releases.newestCovered("BACKUP", LocalDate.parse("2027-01-01")).map(Object::toString).orElse(""),
+                "5.3.1"::equals);
+    }
 
     @BeforeAll
     static void connect() {
@@ -81,9 +109,12 @@ class ActivationIntegrationTest {
     void anInstalledProductActivatesOnlineAndGetsAnActivationKeyThatVerifiesWithThePublishedKey() throws Exception {
         License license = issue("BACKUP", 1);
 
+        int pendingDeadlines = pendingDeadlines();
+
         HttpResponse<String> response = post("/api/v1/software/activations", activation(license, "fp-1", "office-pc", "5.3.1"), null);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(pendingDeadlines()).as("the lease's deadline, persisted").isEqualTo(pendingDeadlines + 1);
         JsonNode activated = json.readTree(response.body());
         String[] jws = activated.get("activationKey").asText().split("\\.");
         JsonNode header = json.readTree(Base64.getUrlDecoder().decode(jws[0]));
@@ -91,14 +122,24 @@ class ActivationIntegrationTest {
         assertThat(header.get("alg").asText()).isEqualTo("EdDSA");
         assertThat(claims.get("licenseId").asText()).isEqualTo(license.id());
         assertThat(claims.get("fingerprint").asText()).isEqualTo("fp-1");
-        assertThat(claims.get("product").asText()).isEqualTo("BACKUP");
+        assertThat(claims.get("aud").asText()).isEqualTo("BACKUP");
+        assertThat(claims.get("iss").asText()).isEqualTo("license-central");
+        assertThat(claims.get("sub").asText()).isEqualTo(activated.get("activationId").asText());
         assertThat(claims.get("maintenanceUntil").asText()).isEqualTo("2027-11-01");
+        assertThat(claims.get("maxVersion").asText()).isEqualTo("5.3.1");
         assertThat(claims.get("mode").asText()).isEqualTo("ONLINE");
-        // As an installed product checks it: the activation-verifier with the published JWKS and its own fingerprint.
+        // The online lease: 7 days from signing.
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(Duration.ofDays(7).toSeconds());
+        // As an installed product checks it: the activation-verifier with the published JWKS, its product and fingerprint.
         ActivationKeyVerifier verifier = ActivationKeyVerifier.fromJwks(get("/api/v1/software/keys", null).body());
-        assertThat(verifier.verify(activated.get("activationKey").asText(), "fp-1").valid()).isTrue();
-        assertThat(verifier.verify(activated.get("activationKey").asText(), "fp-other").reason())
+        String key = activated.get("activationKey").asText();
+        assertThat(verifier.verify(key, expected("BACKUP", "fp-1"), Instant.now()).valid()).isTrue();
+        assertThat(verifier.verify(key, expected("BACKUP", "fp-other"), Instant.now()).reason())
                 .isEqualTo(ActivationKeyVerifier.Reason.WRONG_FINGERPRINT);
+        assertThat(verifier.verify(key, expected("DRIVE", "fp-1"), Instant.now()).reason())
+                .isEqualTo(ActivationKeyVerifier.Reason.WRONG_AUDIENCE);
+        assertThat(verifier.verify(key, expected("BACKUP", "fp-1"), Instant.now().plus(Duration.ofDays(8))).reason())
+                .isEqualTo(ActivationKeyVerifier.Reason.EXPIRED);
         ConsumerRecord<String, String> event = TopicReader.first(kafka(), "activation.events", r -> license.id().equals(r.key()));
         assertThat(TopicReader.header(event, "ce_type")).isEqualTo("org.licensecentral.activation.machine-activated.v1");
         assertThat(schemaErrors("org.licensecentral.activation.machine-activated.v1", event.value())).isEmpty();
@@ -186,10 +227,12 @@ class ActivationIntegrationTest {
     @Test
     void aReleasedMachineNoLongerValidatesAndItsSeatIsFree() throws Exception {
         License license = issue("DRIVE", 1);
-        post("/api/v1/software/activations", activation(license, "fp-1", "pc-1", "2.5.0"), null);
+        String key = activate(license, "fp-1", "pc-1", "2.5.0").get("activationKey").asText();
         await().atMost(Duration.ofSeconds(30)).until(() -> validate(license, "fp-1").get("valid").asBoolean());
 
-        assertThat(post("/api/v1/software/activations/release", machine(license, "fp-1"), null).statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/software/activations/release", keyed(key, "fp-1"), null).statusCode()).isEqualTo(204);
+        assertThat(post("/api/v1/software/activations/release", keyed(key, "fp-1"), null).statusCode())
+                .as("a retried release").isEqualTo(204);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> validate(license, "fp-1").get("reason").asText(), "NOT_ACTIVATED"::equals);
         assertThat(post("/api/v1/software/activations", activation(license, "fp-2", "pc-2", "2.5.0"), null).statusCode())
@@ -197,6 +240,7 @@ class ActivationIntegrationTest {
         ConsumerRecord<String, String> released = TopicReader.first(kafka(), "activation.events",
                 r -> license.id().equals(r.key()) && TopicReader.header(r, "ce_type").contains("deactivated"));
         assertThat(schemaErrors("org.licensecentral.activation.machine-deactivated.v1", released.value())).isEmpty();
+        assertThat(json.readTree(released.value()).get("reason").asText()).isEqualTo("RELEASED_BY_PRODUCT");
     }
 
     @Test
@@ -238,17 +282,177 @@ class ActivationIntegrationTest {
         assertThat(garbage.body()).contains("invalid-service-key");
     }
 
+    @Test
+    void aCheckInRenewsTheLeaseAndReturnsANewKey() throws Exception {
+        License license = issue("BACKUP", 1);
+        JsonNode activated = activate(license, "fp-1", "office-pc", "5.2.0");
+        int pendingDeadlines = pendingDeadlines();
+
+        HttpResponse<String> renewed = post("/api/v1/software/activations/check-in",
+                checkIn(activated.get("activationKey").asText(), "fp-1", "5.3.1"), null);
+
+        assertThat(renewed.statusCode()).as(renewed.body()).isEqualTo(200);
+        // The seat's one deadline moves itself when it fires: a check-in schedules nothing.
+        assertThat(pendingDeadlines()).isEqualTo(pendingDeadlines);
+        assertThat(json.readTree(renewed.body()).get("activationId").asText()).isEqualTo(activated.get("activationId").asText());
+        assertThat(claim(renewed, "exp")).isGreaterThanOrEqualTo(claim(activated.toString(), "exp"));
+        ConsumerRecord<String, String> event = TopicReader.first(kafka(), "activation.events",
+                r -> license.id().equals(r.key()) && TopicReader.header(r, "ce_type").contains("checked-in"));
+        assertThat(schemaErrors("org.licensecentral.activation.machine-checked-in.v1", event.value())).isEmpty();
+        assertThat(json.readTree(event.value()).get("productVersion").asText()).isEqualTo("5.3.1");
+    }
+
+    @Test
+    void aCheckInAfterThePortalDeactivatedTheMachineIsRevokedWithTheReason() throws Exception {
+        License license = issue("BACKUP", 1);
+        JsonNode activated = activate(license, "fp-1", "office-pc", "5.3.1");
+        String me = tokenFor(license.email());
+        await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(get("/api/v1/activations", me).body()).size() == 1);
+        assertThat(delete("/api/v1/activations/" + activated.get("activationId").asText(), me).statusCode()).isEqualTo(204);
+
+        HttpResponse<String> refused = post("/api/v1/software/activations/check-in",
+                checkIn(activated.get("activationKey").asText(), "fp-1", "5.3.1"), null);
+
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(json.readTree(refused.body()).get("type").asText()).endsWith("/activation-revoked");
+        assertThat(json.readTree(refused.body()).get("reason").asText()).isEqualTo("DEACTIVATED_BY_OWNER");
+    }
+
+    @Test
+    void aCheckInWithAKeyThisServiceDidNotSignIsRefused() throws Exception {
+        License license = issue("BACKUP", 1);
+        String key = activate(license, "fp-1", "office-pc", "5.3.1").get("activationKey").asText();
+        String forged = key.substring(0, key.lastIndexOf('.') + 1) + "AAAA" + key.substring(key.lastIndexOf('.') + 5);
+
+        HttpResponse<String> refused = post("/api/v1/software/activations/check-in", checkIn(forged, "fp-1", "5.3.1"), null);
+        HttpResponse<String> otherMachine = post("/api/v1/software/activations/check-in", checkIn(key, "fp-2", "5.3.1"), null);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("invalid-activation-key");
+        assertThat(otherMachine.statusCode()).isEqualTo(400);
+        assertThat(otherMachine.body()).contains("invalid-activation-key");
+    }
+
+    @Test
+    void aVersionThatIsNotOneIsA400AndTakesNoSeat() throws Exception {
+        License license = issue("BACKUP", 1);
+
+        HttpResponse<String> huge = post("/api/v1/software/activations", activation(license, "fp-1", "pc", "5.99999999999"), null);
+        HttpResponse<String> words = post("/api/v1/software/activations", activation(license, "fp-1", "pc", "five"), null);
+
+        assertThat(huge.statusCode()).as(huge.body()).isEqualTo(400);
+        assertThat(huge.body()).contains("invalid-version");
+        assertThat(words.statusCode()).isEqualTo(400);
+        assertThat(activate(license, "fp-2", "other-pc", "5.3.1").get("activationId").asText()).isNotBlank();
+    }
+
+    @Test
+    void aBuildReleasedAfterTheMaintenanceEndedIsRefusedNamingTheNewestAllowed() throws Exception {
+        License license = issue("BACKUP", 1, "2025-06-30");
+
+        HttpResponse<String> tooNew = post("/api/v1/software/activations", activation(license, "fp-1", "pc", "5.3.1"), null);
+
+        assertThat(tooNew.statusCode()).as(tooNew.body()).isEqualTo(403);
+        assertThat(json.readTree(tooNew.body()).get("type").asText()).endsWith("/version-not-covered");
+        assertThat(json.readTree(tooNew.body()).get("newestAllowedVersion").asText()).isEqualTo("5.2.0");
+        assertThat(claim(activate(license, "fp-1", "pc", "5.2.0").toString(), "maxVersion")).isEqualTo("5.2.0");
+    }
+
+    @Test
+    void aServiceKeyIsAcceptedOnce() throws Exception {
+        License license = issue("BACKUP", 1);
+        String serviceKey = "{\"serviceKey\":\"" + serviceKey(license, "fp-offline") + "\"}";
+        assertThat(post("/api/v1/activations/offline", serviceKey, tokenFor(license.email())).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> replayed = post("/api/v1/activations/offline", serviceKey, tokenFor(license.email()));
+
+        assertThat(replayed.statusCode()).isEqualTo(409);
+        assertThat(replayed.body()).contains("service-key-used");
+    }
+
+    @Test
+    void anOfflineSeatIsFreedByItsDeactivationCodeNotByAPlainDeactivation() throws Exception {
+        License license = issue("BACKUP", 1);
+        String me = tokenFor(license.email());
+        HttpResponse<String> activated = post("/api/v1/activations/offline",
+                "{\"serviceKey\":\"" + serviceKey(license, "fp-offline") + "\"}", me);
+        String activationId = json.readTree(activated.body()).get("activationId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(get("/api/v1/activations", me).body()).size() == 1);
+
+        HttpResponse<String> plain = delete("/api/v1/activations/" + activationId, me);
+        HttpResponse<String> wrong = post("/api/v1/activations/" + activationId + "/offline-deactivation",
+                "{\"deactivationCode\":\"0000-0000-0000-0000\"}", me);
+        String code = DeactivationCode.of(Base64.getUrlDecoder().decode(claim(activated, "dsec")), activationId);
+        HttpResponse<String> proven = post("/api/v1/activations/" + activationId + "/offline-deactivation",
+                "{\"deactivationCode\":\"" + code + "\"}", me);
+
+        assertThat(plain.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(plain.body()).get("leaseEnds").asText()).isNotBlank();
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(proven.statusCode()).as(proven.body()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(get("/api/v1/activations", me).body()).isEmpty());
+    }
+
+    @Test
+    void aLostOfflineMachineIsReleasedOnceWithinTheWindow() throws Exception {
+        License license = issue("BACKUP", 2);
+        String me = tokenFor(license.email());
+        String first = json.readTree(post("/api/v1/activations/offline",
+                "{\"serviceKey\":\"" + serviceKey(license, "fp-lost-1") + "\"}", me).body()).get("activationId").asText();
+        String second = json.readTree(post("/api/v1/activations/offline",
+                "{\"serviceKey\":\"" + serviceKey(license, "fp-lost-2") + "\"}", me).body()).get("activationId").asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(get("/api/v1/activations", me).body()).size() == 2);
+
+        HttpResponse<String> released = post("/api/v1/activations/" + first + "/lost-machine-release", "", me);
+        HttpResponse<String> limited = post("/api/v1/activations/" + second + "/lost-machine-release", "", me);
+
+        assertThat(released.statusCode()).as(released.body()).isEqualTo(204);
+        assertThat(limited.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(limited.body()).get("availableAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void aLongCheckInHistoryIsLoadedFromASnapshot() throws Exception {
+        License license = issue("DRIVE", 1);
+        String key = activate(license, "fp-1", "pc", "2.5.0").get("activationKey").asText();
+
+        for (int i = 0; i < 60; i++) {
+            assertThat(post("/api/v1/software/activations/check-in", checkIn(key, "fp-1", "2.5.0"), null).statusCode())
+                    .isEqualTo(200);
+        }
+
+        // Snapshots are taken after the command, on Axon's snapshotter: wait for the row.
+        await().atMost(Duration.ofSeconds(30)).until(() -> eventStore.queryForObject(
+                "select count(*) from snapshotevententry where aggregateidentifier = ?", Integer.class, license.id()) > 0);
+        Long snapshotAt = eventStore.queryForObject(
+                "select max(sequencenumber) from snapshotevententry where aggregateidentifier = ?", Long.class, license.id());
+        Long eventsAfter = eventStore.queryForObject(
+                "select count(*) from domainevententry where aggregateidentifier = ? and sequencenumber > ?", Long.class,
+                license.id(), snapshotAt);
+        assertThat(eventsAfter).as("events a load reads after the snapshot").isLessThan(50);
+    }
+
+    /** Axon's deadlines waiting in db-scheduler's table of this service's database. */
+    private int pendingDeadlines() {
+        return eventStore.queryForObject("select count(*) from scheduled_tasks where task_name = 'AxonDeadline'",
+                Integer.class);
+    }
+
     record License(String id, String key, String email) {
     }
 
     /** As license-service publishes a new license on license.events, and waits until this service knows it. */
     private License issue(String product, int seats) throws Exception {
+        return issue(product, seats, "2027-11-01");
+    }
+
+    private License issue(String product, int seats, String maintenanceUntil) throws Exception {
         String id = UUID.randomUUID().toString();
         String key = newLicenseKey();
         String email = "owner-" + UUID.randomUUID() + "@example.org";
         String issued = "{\"licenseId\":\"" + id + "\",\"licenseKey\":\"" + key + "\",\"purchaseId\":\"P-1\",\"purchaseEmail\":\""
                 + email + "\",\"productCode\":\"" + product + "\",\"edition\":\"Home\",\"maxActivations\":" + seats
-                + ",\"purchasedAt\":\"2026-11-01T09:30:00Z\",\"maintenanceUntil\":\"2027-11-01\",\"remoteManagementSince\":"
+                + ",\"purchasedAt\":\"2026-11-01T09:30:00Z\",\"maintenanceUntil\":\"" + maintenanceUntil + "\",\"remoteManagementSince\":"
                 + (product.equals("BACKUP") ? "\"5.2\"" : "null") + "}";
         assertThat(schemaErrors("org.licensecentral.license.license-issued.v1", issued)).isEmpty();
         publish("org.licensecentral.license.license-issued.v1", id, issued);
@@ -281,6 +485,26 @@ class ActivationIntegrationTest {
                 + "\",\"hostname\":\"" + hostname + "\",\"productVersion\":\"" + version + "\"}";
     }
 
+    private static String keyed(String activationKey, String fingerprint) {
+        return "{\"activationKey\":\"" + activationKey + "\",\"fingerprint\":\"" + fingerprint + "\"}";
+    }
+
+    private static String checkIn(String activationKey, String fingerprint, String version) {
+        return "{\"activationKey\":\"" + activationKey + "\",\"fingerprint\":\"" + fingerprint
+                + "\",\"productVersion\":\"" + version + "\"}";
+    }
+
+    private JsonNode activate(License license, String fingerprint, String hostname, String version) throws Exception {
+        HttpResponse<String> response = post("/api/v1/software/activations", activation(license, fingerprint, hostname, version),
+                null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static ActivationKeyVerifier.Expected expected(String product, String fingerprint) {
+        return new ActivationKeyVerifier.Expected(ActivationKeyVerifier.DEFAULT_ISSUER, product, fingerprint);
+    }
+
     private static String machine(License license, String fingerprint) {
         return "{\"email\":\"" + license.email() + "\",\"licenseKey\":\"" + license.key() + "\",\"fingerprint\":\"" + fingerprint + "\"}";
     }
@@ -288,7 +512,7 @@ class ActivationIntegrationTest {
     private static String serviceKey(License license, String fingerprint) {
         String body = "{\"v\":1,\"email\":\"" + license.email() + "\",\"licenseKey\":\"" + license.key() + "\",\"fingerprint\":\""
                 + fingerprint + "\",\"hostname\":\"air-gapped\",\"productVersion\":\"5.3.1\",\"nonce\":\"" + UUID.randomUUID()
-                + "\",\"createdAt\":\"2026-11-27T09:00:00Z\"}";
+                + "\",\"createdAt\":\"" + Instant.now() + "\"}";
         return Base64.getUrlEncoder().withoutPadding().encodeToString(body.getBytes(UTF_8));
     }
 
@@ -297,7 +521,11 @@ class ActivationIntegrationTest {
     }
 
     private static String claim(HttpResponse<String> response, String name) throws IOException {
-        String[] jws = json.readTree(response.body()).get("activationKey").asText().split("\\.");
+        return claim(response.body(), name);
+    }
+
+    private static String claim(String activatedBody, String name) throws IOException {
+        String[] jws = json.readTree(activatedBody).get("activationKey").asText().split("\\.");
         return json.readTree(Base64.getUrlDecoder().decode(jws[1])).get(name).asText();
     }
 

@@ -4,8 +4,13 @@ import java.time.Instant;
 
 import org.axonframework.serialization.Revision;
 
-/** Published as {@code org.licensecentral.activation.machine-activated.v1}; {@code activeActivations} counts after this one. */
-@Revision("1")
+/**
+ * A machine took a seat, with a lease until {@code leaseEnds}; {@code activeActivations} counts
+ * after this one. Revision 2 added {@code leaseEnds} and {@code serviceKeyNonce} (null in
+ * revision 1 events: those activations hold their seat until their first check-in gives them a
+ * lease, see {@code ActivationEventUpcasters}).
+ */
+@Revision("2")
 public record MachineActivatedEvent(
         String activationId,
         String licenseId,
@@ -14,5 +19,7 @@ public record MachineActivatedEvent(
         String productVersion,
         ActivationMode mode,
         Instant at,
-        int activeActivations) {
+        int activeActivations,
+        Instant leaseEnds,
+        String serviceKeyNonce) {
 }

@@ -4,8 +4,11 @@ import java.time.Instant;
 
 import org.axonframework.serialization.Revision;
 
-/** Published as {@code org.licensecentral.activation.machine-deactivated.v1}; {@code activeActivations} counts after it. */
-@Revision("1")
+/**
+ * A seat was freed, and why; {@code activeActivations} counts after it. Revision 2 added
+ * {@code reason} ({@code UNKNOWN} for revision 1 events).
+ */
+@Revision("2")
 public record MachineDeactivatedEvent(
         String activationId,
         String licenseId,
@@ -14,5 +17,6 @@ public record MachineDeactivatedEvent(
         String productVersion,
         ActivationMode mode,
         Instant at,
-        int activeActivations) {
+        int activeActivations,
+        DeactivationReason reason) {
 }

@@ -26,8 +26,8 @@ public record ServiceKey(Integer v, String email, String licenseKey, String fing
             throw new InvalidServiceKeyException("unknown service key version " + key.v() + "; this portal reads version 1");
         }
         if (blank(key.licenseKey()) || blank(key.fingerprint()) || blank(key.hostname()) || blank(key.productVersion())
-                || blank(key.nonce())) {
-            throw new InvalidServiceKeyException("a service key names the license key, fingerprint, hostname, version and a nonce");
+                || blank(key.nonce()) || key.createdAt() == null) {
+            throw new InvalidServiceKeyException("a service key names the license key, fingerprint, hostname, version, a nonce and its creation time");
         }
         return key;
     }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -24,6 +23,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.licensecentral.verifier.ActivationKeyVerifier;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -77,6 +78,8 @@ public class ActivationKeys {
     /** The JWS header, the same for every key this instance signs. */
     private final String header;
     private final ObjectMapper json;
+    /** Reads the keys this service signed, with the same verifier the installed products use. */
+    private final ActivationKeyVerifier ownKeys;
 
     public ActivationKeys(@Value("${licensecentral.activation.signing-keys-dir}") Path directory, ObjectMapper json) {
         this.json = json;
@@ -88,6 +91,20 @@ public class ActivationKeys {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the JWS header", e);
         }
+        try {
+            this.ownKeys = ActivationKeyVerifier.fromJwks(json.writeValueAsString(jwks()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the JWKS", e);
+        }
+    }
+
+    /**
+     * The claims of an activation key one of these keys signed, whatever its lease says: the seat
+     * ledger decides what a presented key may still do.
+     */
+    public Optional<Map<String, Object>> claimsOf(String activationKey) {
+        ActivationKeyVerifier.Result result = ownKeys.verifySignature(activationKey);
+        return result.valid() ? Optional.of(result.claims()) : Optional.empty();
     }
 
     /** A compact JWS of the claims. */
@@ -157,13 +174,8 @@ public class ActivationKeys {
     private static KeyPair create(Path keyFile) throws IOException {
         try {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            Files.writeString(keyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded())
-                    + pem("PUBLIC KEY", pair.getPublic().getEncoded()), UTF_8);
-            try {
-                Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
-                // A file system without POSIX permissions keeps its default.
-            }
+            KeyFiles.writeOwnerOnly(keyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded())
+                    + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             return pair;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot create a signing key", e);

@@ -39,6 +39,6 @@ public record LicenseRecord(
     /** Remote Management in effect for an installed version: allowed, and a version that honours it. */
     public boolean remoteManagementFor(String productVersion) {
         return remoteManagementAllowed && remoteManagementSince != null
-                && Versions.compare(productVersion, remoteManagementSince) >= 0;
+                && ProductVersion.parse(productVersion).compareTo(ProductVersion.parse(remoteManagementSince)) >= 0;
     }
 }

@@ -6,15 +6,17 @@ import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.licensecentral.activation.api.MachineActivatedEvent;
+import org.licensecentral.activation.api.MachineCheckedInEvent;
 import org.licensecentral.activation.api.MachineDeactivatedEvent;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Keeps the {@code activations} read model: a save or a delete by activation id, so a replay changes nothing. */
+/** Keeps the {@code activations} read model: a save, an update or a delete by activation id, so a replay changes nothing. */
 @Component
 @ProcessingGroup(ActivationProjection.PROCESSING_GROUP)
 public class ActivationProjection {
@@ -31,7 +33,16 @@ public class ActivationProjection {
     @EventHandler
     void on(MachineActivatedEvent event) {
         mongo.save(new ActivationView(event.activationId(), event.licenseId(), event.fingerprint(), event.hostname(),
-                event.productVersion(), event.mode(), event.at()));
+                event.productVersion(), event.mode(), event.at(), event.leaseEnds(), null));
+    }
+
+    @EventHandler
+    void on(MachineCheckedInEvent event) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.activationId())), new Update()
+                .set("productVersion", event.productVersion())
+                .set("mode", event.mode())
+                .set("leaseEnds", event.leaseEnds())
+                .set("checkedInAt", event.at()), ActivationView.class);
     }
 
     @EventHandler

@@ -7,7 +7,10 @@ import org.licensecentral.activation.api.ActivationMode;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A machine a license is active on now; deactivated ones are removed. */
+/**
+ * A machine that holds a seat of a license now; freed ones are removed. {@code leaseEnds} is null
+ * for an activation recorded before leases that has not checked in since.
+ */
 @Document("activations")
 public record ActivationView(
         @Id String activationId,
@@ -16,5 +19,7 @@ public record ActivationView(
         String hostname,
         String productVersion,
         ActivationMode mode,
-        Instant activatedAt) {
+        Instant activatedAt,
+        Instant leaseEnds,
+        Instant checkedInAt) {
 }

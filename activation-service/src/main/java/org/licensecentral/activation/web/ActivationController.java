@@ -27,16 +27,24 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The portal's Activations tab: the caller's machines, deactivating one, and offline activation. */
+/**
+ * The portal's Activations tab: the caller's machines with their leases, offline activation, and
+ * freeing a seat: an online machine at once, an offline one with its deactivation code or as a
+ * lost machine.
+ */
 @RestController
 @RequestMapping("/api/v1/activations")
 class ActivationController {
 
     record ActivationRow(String id, String licenseId, String licenseKey, String product, String edition, String hostname,
-                         String productVersion, ActivationMode mode, Instant activatedAt) {
+                         String productVersion, ActivationMode mode, Instant activatedAt, Instant leaseEnds,
+                         Instant checkedInAt) {
     }
 
     record OfflineActivation(@NotBlank @Size(max = 4096) String serviceKey) {
+    }
+
+    record OfflineDeactivation(@NotBlank @Size(max = 64) String deactivationCode) {
     }
 
     private final ActivationService activations;
@@ -57,7 +65,8 @@ class ActivationController {
         return views.ofLicenses(List.copyOf(held.keySet())).stream().map(view -> {
             LicenseRecord license = held.get(view.licenseId());
             return new ActivationRow(view.activationId(), view.licenseId(), license.licenseKey(), license.productCode(),
-                    license.edition(), view.hostname(), view.productVersion(), view.mode(), view.activatedAt());
+                    license.edition(), view.hostname(), view.productVersion(), view.mode(), view.activatedAt(),
+                    view.leaseEnds(), view.checkedInAt());
         }).toList();
     }
 
@@ -65,6 +74,23 @@ class ActivationController {
     ResponseEntity<Void> deactivate(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         Caller caller = Caller.of(jwt);
         activations.deactivate(caller.accountId(), caller.verifiedEmail(), id);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** An offline machine's seat, freed with the code the machine printed when it removed its key. */
+    @PostMapping("/{id}/offline-deactivation")
+    ResponseEntity<Void> deactivateOffline(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
+                                           @Valid @RequestBody OfflineDeactivation request) {
+        Caller caller = Caller.of(jwt);
+        activations.deactivateOffline(caller.accountId(), caller.verifiedEmail(), id, request.deactivationCode());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** An offline machine that is lost: its seat freed without a code, a limited number of times. */
+    @PostMapping("/{id}/lost-machine-release")
+    ResponseEntity<Void> releaseLost(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        Caller caller = Caller.of(jwt);
+        activations.releaseLost(caller.accountId(), caller.verifiedEmail(), id);
         return ResponseEntity.noContent().build();
     }
 

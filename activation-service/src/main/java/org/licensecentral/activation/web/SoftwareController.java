@@ -18,8 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What installed products call, without a login: they authenticate with the e-mail and license
- * key, and failed checks are limited per client address and per key.
+ * What installed products call, without a login: they activate with the e-mail and license key,
+ * then check in and release with the activation key they were given (the protocol is in
+ * activation-service/README.md). Failed checks are limited per client address and per key.
  */
 @RestController
 @RequestMapping("/api/v1/software")
@@ -32,6 +33,14 @@ class SoftwareController {
 
     record MachineRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 40) String licenseKey,
                           @NotBlank @Size(max = 256) String fingerprint) {
+    }
+
+    /** What a product presents once it holds an activation key: the key (a compact JWS of a few hundred bytes). */
+    record CheckInRequest(@NotBlank @Size(max = 4096) String activationKey, @NotBlank @Size(max = 256) String fingerprint,
+                          @NotBlank @Size(max = 32) String productVersion) {
+    }
+
+    record ReleaseRequest(@NotBlank @Size(max = 4096) String activationKey, @NotBlank @Size(max = 256) String fingerprint) {
     }
 
     private final ActivationService activations;
@@ -48,9 +57,15 @@ class SoftwareController {
                 request.fingerprint(), request.hostname(), request.productVersion());
     }
 
+    @PostMapping("/activations/check-in")
+    ActivationService.Activated checkIn(@Valid @RequestBody CheckInRequest request, HttpServletRequest http) {
+        return activations.checkIn(http.getRemoteAddr(), request.activationKey(), request.fingerprint(),
+                request.productVersion());
+    }
+
     @PostMapping("/activations/release")
-    ResponseEntity<Void> release(@Valid @RequestBody MachineRequest request, HttpServletRequest http) {
-        activations.release(http.getRemoteAddr(), request.email(), request.licenseKey(), request.fingerprint());
+    ResponseEntity<Void> release(@Valid @RequestBody ReleaseRequest request, HttpServletRequest http) {
+        activations.release(http.getRemoteAddr(), request.activationKey(), request.fingerprint());
         return ResponseEntity.noContent().build();
     }
 

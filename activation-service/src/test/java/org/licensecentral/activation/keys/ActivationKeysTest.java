@@ -32,7 +32,7 @@ class ActivationKeysTest {
 
         assertThat(Files.list(directory)).singleElement().satisfies(file ->
                 assertThat(Files.readString(file)).contains("BEGIN PRIVATE KEY").contains("BEGIN PUBLIC KEY"));
-        assertThat(verifier(restarted).verify(signed, "fp-1").valid()).isTrue();
+        assertThat(verifier(restarted).verifySignature(signed).valid()).isTrue();
     }
 
     @Test
@@ -53,9 +53,9 @@ class ActivationKeysTest {
         List<Map<String, Object>> published = (List<Map<String, Object>>) after.jwks().get("keys");
         assertThat(published).hasSize(2);
         assertThat(kid(newKey)).isEqualTo(published.get(1).get("kid")).isNotEqualTo(kid(oldKey));
-        assertThat(verifier(after).verify(oldKey, "fp-1").valid()).isTrue();
-        assertThat(verifier(after).verify(newKey, "fp-1").valid()).isTrue();
-        assertThat(verifier(before).verify(newKey, "fp-1").reason()).isEqualTo(ActivationKeyVerifier.Reason.UNKNOWN_KEY_ID);
+        assertThat(verifier(after).verifySignature(oldKey).valid()).isTrue();
+        assertThat(verifier(after).verifySignature(newKey).valid()).isTrue();
+        assertThat(verifier(before).verifySignature(newKey).reason()).isEqualTo(ActivationKeyVerifier.Reason.UNKNOWN_KEY_ID);
     }
 
     @Test
