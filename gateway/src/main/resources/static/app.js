@@ -1038,35 +1038,79 @@ function activationRow(activation) {
     cell('Product version', activation.productVersion ?? '—'),
     cell('Mode', el('span', { testid: 'activation-mode', data: { mode: activation.mode }, text: modeLabel(activation.mode) })),
     cell('Activated', timeElement(activation.activatedAt, { withTime: true })),
+    cell('Lease ends', el('span', { testid: 'activation-lease-ends' }, timeElement(activation.leaseEnds, { withTime: true }))),
     cell('Actions', deactivate));
 }
 
+const leaseEndText = (activation) => (activation.leaseEnds
+  ? dateTimeFormat.format(new Date(activation.leaseEnds)) : 'the machine checks in again');
+
+/**
+ * An online machine is freed at once and learns it at its next check-in. An offline machine
+ * cannot be told, so the dialog asks for the code it prints when it removes its key, and offers
+ * the limited lost-machine release.
+ */
 function askDeactivate(activation, product, opener) {
   state.pendingDeactivation = activation;
-  $('deactivate-text').textContent = `${activation.hostname} (${product}, ${activation.licenseKey}) will no longer be `
-    + 'activated, and its seat becomes free for another machine. The product on that machine needs to be activated again to keep working.';
+  const offline = activation.mode === 'OFFLINE';
+  $('deactivate-text').textContent = offline
+    ? `${activation.hostname} (${product}, ${activation.licenseKey}) was activated offline, so it cannot be told. `
+      + 'On that machine, run "license-client deactivate --offline" (or the product\'s offline deactivation) and '
+      + `enter the code it shows. Without a code, its seat stays taken until ${leaseEndText(activation)}.`
+    : `${activation.hostname} (${product}, ${activation.licenseKey}) will be deactivated now, and its seat becomes `
+      + 'free for another machine. The product on that machine stops at its next check-in, at the latest when its '
+      + `lease ends (${leaseEndText(activation)}).`;
+  $('deactivate-offline').hidden = !offline;
+  $('confirm-deactivate').hidden = offline;
+  $('deactivate-code').value = '';
   clearMessage($('deactivate-message'));
   openDialog($('deactivate-dialog'), opener);
-  // Cancel first: the safe choice is where Enter lands.
-  $('deactivate-dialog').querySelector('[data-testid="cancel-deactivate"]').focus();
+  if (offline) {
+    $('deactivate-code').focus();
+  } else {
+    // Cancel first: the safe choice is where Enter lands.
+    $('deactivate-dialog').querySelector('[data-testid="cancel-deactivate"]').focus();
+  }
 }
 
-async function confirmDeactivate() {
+/** Sends one way of freeing the pending activation's seat, then closes the dialog and follows the list. */
+async function freeSeat(button, request, done) {
   const activation = state.pendingDeactivation;
   if (!activation) return;
-  await busy($('confirm-deactivate'), async () => {
+  await busy(button, async () => {
     try {
-      await api(`/api/v1/activations/${encodeURIComponent(activation.id)}`, { method: 'DELETE' });
+      await request(`/api/v1/activations/${encodeURIComponent(activation.id)}`);
       state.pendingDeactivation = null;
       // The row and its button go away with the reload: focus lands on the heading instead.
       dialogOpeners.set($('deactivate-dialog'), $('activations-heading'));
       $('deactivate-dialog').close();
-      announce(`${activation.hostname} was deactivated.`);
+      announce(`${activation.hostname} ${done}.`);
       await reloadActivationsUntil((rows) => !rows.some((row) => row.id === activation.id));
     } catch (error) {
       showError(error, $('deactivate-message'));
     }
   });
+}
+
+function confirmDeactivate() {
+  return freeSeat($('confirm-deactivate'), (path) => api(path, { method: 'DELETE' }), 'was deactivated');
+}
+
+function confirmOfflineDeactivate(event) {
+  event.preventDefault();
+  const deactivationCode = $('deactivate-code').value.trim();
+  if (!deactivationCode) {
+    say($('deactivate-message'), 'Enter the deactivation code the machine shows.', { error: true });
+    $('deactivate-code').focus();
+    return undefined;
+  }
+  return freeSeat($('confirm-offline-deactivate'),
+    (path) => api(`${path}/offline-deactivation`, { method: 'POST', body: { deactivationCode } }), 'was deactivated');
+}
+
+function releaseLostMachine() {
+  return freeSeat($('release-lost'), (path) => api(`${path}/lost-machine-release`, { method: 'POST' }),
+    'was released as a lost machine');
 }
 
 // Offline activation ---------------------------------------------------------------------------
@@ -1085,7 +1129,8 @@ async function activateOffline(event) {
       $('offline-activation-key').value = result.activationKey;
       $('offline-result').hidden = false;
       const until = result.maintenanceUntil ? ` Maintenance runs till ${dateFormat.format(parseLocalDate(result.maintenanceUntil))}.` : '';
-      say($('offline-message'), `Activated. Copy the activation key into the product, or download it as a file.${until}`);
+      const lease = result.leaseEnds ? ` The machine holds its seat until ${dateTimeFormat.format(new Date(result.leaseEnds))}.` : '';
+      say($('offline-message'), `Activated. Copy the activation key into the product, or download it as a file.${lease}${until}`);
       $('offline-activation-key').focus();
       reloadActivationsUntil((rows) => rows.some((row) => row.id === result.activationId));
     } catch (error) {
@@ -1227,6 +1272,8 @@ function bindEvents() {
   });
 
   $('confirm-deactivate').addEventListener('click', confirmDeactivate);
+  $('deactivate-offline').addEventListener('submit', confirmOfflineDeactivate);
+  $('release-lost').addEventListener('click', releaseLostMachine);
   $('offline-form').addEventListener('submit', activateOffline);
   $('offline-copy').addEventListener('click', (e) => copyText($('offline-activation-key').value, e.currentTarget));
   $('offline-download').addEventListener('click', downloadActivationKey);
