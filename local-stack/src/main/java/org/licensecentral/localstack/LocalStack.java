@@ -146,9 +146,20 @@ public final class LocalStack {
 
     /** Starts a stopped or killed service again on its port and waits until it is ready. */
     public void restart(String name) {
+        restart(name, List.of());
+    }
+
+    /**
+     * Restarts a service with arguments of its own besides the configured ones (name other
+     * properties: Spring Boot joins a repeated option's values): a system test shortens
+     * activation-service's leases this way, and a plain {@link #restart(String)} undoes it.
+     */
+    public void restart(String name, List<String> extraArguments) {
         ServiceProcess service = service(name);
         service.stop();
-        service.start(config, config.argumentsOf(name), environmentOf(name));
+        List<String> arguments = new ArrayList<>(config.argumentsOf(name));
+        arguments.addAll(extraArguments);
+        service.start(config, arguments, environmentOf(name));
         service.awaitReady(System.nanoTime() + config.startTimeout().toNanos());
     }
 

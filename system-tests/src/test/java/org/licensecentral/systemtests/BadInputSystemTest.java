@@ -6,6 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,26 +39,34 @@ class BadInputSystemTest {
 
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final List<String> FIELDS = List.of("email", "licenseKey", "fingerprint", "hostname",
-            "productVersion", "password", "newPassword", "code", "serviceKey", "allowed", "purchaseId");
+            "productVersion", "password", "newPassword", "code", "serviceKey", "allowed", "purchaseId", "activationKey",
+            "deactivationCode");
     /** Answers by status over all tries, for the figures. */
     private static final Map<Integer, AtomicLong> statuses = new ConcurrentSkipListMap<>();
+    /** Answers by problem type: which checks the tries reached (invalid-version is past the license check). */
+    private static final Map<String, AtomicLong> problemTypes = new ConcurrentSkipListMap<>();
 
     private static PortalClient customer;
+    private static String email;
     private static String licenseId;
+    private static String licenseKey;
     private static Map<String, String> before;
 
     @BeforeContainer
     static void aCustomerWithALicense() {
         SystemStack.get();
-        String email = Customers.newEmail("fuzz");
+        email = Customers.newEmail("fuzz");
         customer = Customers.loggedIn(email);
-        licenseId = Customers.awaitLicense(customer, Customers.purchase(email)).path("id").asText();
+        var license = Customers.awaitLicense(customer, Customers.purchase(email));
+        licenseId = license.path("id").asText();
+        licenseKey = license.path("licenseKey").asText();
         before = readModels();
     }
 
     @AfterContainer
     static void nothingWasStored() {
         Figures.reliability("5 bad input on every public endpoint", Map.of("answers by status", Map.copyOf(statuses),
+                "problems by type", Map.copyOf(problemTypes),
                 "customer's read models changed", readModels().equals(before) ? 0 : 1));
         assertThat(readModels()).isEqualTo(before);
     }
@@ -66,6 +77,67 @@ class BadInputSystemTest {
         HttpResponse<String> response = direct("activation-service", "POST", path, body);
 
         assertBadInputAnswer(response, Set.of("/api/v1/software/validate"));
+    }
+
+    /**
+     * Past validation: the e-mail and license key match the customer's license, so the version
+     * parser and the seat ledger see what comes in. No generated version is covered by the
+     * license (bad, or newer than any release), so no try may take a seat.
+     */
+    @Property(tries = 150)
+    void anActivationWithAValidLicenseAndABadVersionOrMachineTakesNoSeat(
+            @ForAll("badVersions") Object productVersion, @ForAll("machineFields") Object fingerprint,
+            @ForAll("machineFields") Object hostname) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("email", email);
+        body.put("licenseKey", licenseKey);
+        body.put("fingerprint", fingerprint);
+        body.put("hostname", hostname);
+        body.put("productVersion", productVersion);
+
+        HttpResponse<String> response = direct("activation-service", "POST", "/api/v1/software/activations",
+                PortalClient.write(body));
+
+        assertBadInputAnswer(response, Set.of());
+    }
+
+    /** Check-in and release with keys that are not this service's: forged, truncated, hostile. */
+    @Property(tries = 80)
+    void aCheckInOrReleaseWithAKeyNotSignedHereIsA4xxProblem(
+            @ForAll("forgedKeys") String activationKey, @ForAll("badVersions") Object productVersion,
+            @ForAll boolean checkIn) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("activationKey", activationKey);
+        body.put("fingerprint", "fp-fuzz");
+        if (checkIn) {
+            body.put("productVersion", productVersion);
+        }
+        String path = checkIn ? "/api/v1/software/activations/check-in" : "/api/v1/software/activations/release";
+
+        assertBadInputAnswer(direct("activation-service", "POST", path, PortalClient.write(body)), Set.of());
+    }
+
+    /** Service keys for the customer's own license whose fields are wrong: none may take a seat. */
+    @Property(tries = 80)
+    void anOfflineServiceKeyWithBadFieldsTakesNoSeat(
+            @ForAll("badVersions") Object productVersion, @ForAll("machineFields") Object nonce,
+            @ForAll("badCreationTimes") Object createdAt, @ForAll("serviceKeyVersions") Object v) {
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("v", v);
+        key.put("email", email);
+        key.put("licenseKey", licenseKey);
+        key.put("fingerprint", "fp-fuzz-offline");
+        key.put("hostname", "fuzz");
+        key.put("productVersion", productVersion);
+        key.put("nonce", nonce);
+        key.put("createdAt", createdAt);
+        String serviceKey = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(PortalClient.write(key).getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = customer.raw("POST", "/api/v1/activations/offline",
+                PortalClient.write(Map.of("serviceKey", serviceKey)));
+
+        assertBadInputAnswer(response, Set.of());
     }
 
     @Property(tries = 100)
@@ -122,6 +194,9 @@ class BadInputSystemTest {
         if (status >= 400) {
             assertThat(response.headers().firstValue("Content-Type")).as(response.uri() + " " + response.body())
                     .hasValue("application/problem+json");
+            String type = PortalClient.json(response).path("type").asText();
+            problemTypes.computeIfAbsent(type.substring(type.lastIndexOf('/') + 1), name -> new AtomicLong())
+                    .incrementAndGet();
         } else {
             assertThat(mayAccept).as("accepted: " + response.uri() + " " + response.body())
                     .contains(response.uri().getPath());
@@ -130,8 +205,8 @@ class BadInputSystemTest {
 
     @Provide
     Arbitrary<String> softwarePaths() {
-        return Arbitraries.of("/api/v1/software/activations", "/api/v1/software/activations/release",
-                "/api/v1/software/validate");
+        return Arbitraries.of("/api/v1/software/activations", "/api/v1/software/activations/check-in",
+                "/api/v1/software/activations/release", "/api/v1/software/validate");
     }
 
     @Provide
@@ -145,10 +220,57 @@ class BadInputSystemTest {
         return Arbitraries.of(
                 Map.entry("PUT", "/api/v1/licenses/{license}/remote-management"),
                 Map.entry("POST", "/api/v1/activations/offline"),
+                Map.entry("POST", "/api/v1/activations/%7B%22%24gt%22%3A%22%22%7D/offline-deactivation"),
+                Map.entry("POST", "/api/v1/activations/no-such-activation/lost-machine-release"),
                 Map.entry("POST", "/api/v1/license-attachments"),
                 Map.entry("POST", "/api/v1/license-attachments/no-such-request/confirm"),
                 Map.entry("DELETE", "/api/v1/activations/%7B%22%24gt%22%3A%22%22%7D"),
                 Map.entry("PUT", "/api/v1/licenses/%24where/remote-management"));
+    }
+
+    /** Versions that are not versions, or are newer than any release (so no license covers them). */
+    @Provide
+    Arbitrary<Object> badVersions() {
+        return Arbitraries.oneOf(
+                Arbitraries.of("5.99999999999", "99.0", "5.3.1.0.0", "", " ", "5..3", "v5", "-5", "5.3.1-beta", "5.",
+                        ".5", "\u0665.\u0663", "1e9", "9".repeat(40), "5 .3", "0x5"),
+                Arbitraries.of(99.5, -1, Long.MAX_VALUE, true, Map.of("$gt", ""), List.of("5.3.1")),
+                Arbitraries.integers().between(6, 999_999).map(major -> major + ".0"),
+                junk().map(text -> (Object) text),
+                Arbitraries.just((Object) null));
+    }
+
+    /** Fingerprints, host names and nonces: fine ones and bad ones. */
+    @Provide
+    Arbitrary<Object> machineFields() {
+        return Arbitraries.oneOf(Arbitraries.of("fp-fuzz", "fuzz-host"), Arbitraries.of(Map.of("$ne", ""), 0, List.of()),
+                junk().map(text -> (Object) text), Arbitraries.just((Object) null));
+    }
+
+    @Provide
+    Arbitrary<Object> badCreationTimes() {
+        return Arbitraries.oneOf(Arbitraries.of("2020-01-01T00:00:00Z", "2999-01-01T00:00:00Z", "yesterday", "",
+                        "2026-13-45T99:99:99Z", 0, -1, Map.of("$gt", "")),
+                Arbitraries.just(Instant.now().toString()), Arbitraries.just((Object) null));
+    }
+
+    @Provide
+    Arbitrary<Object> serviceKeyVersions() {
+        return Arbitraries.of(1, 1, 1, 2, 0, -1, "1", Map.of("$gt", 0));
+    }
+
+    /** Three dot-separated parts that look like a JWS but are not signed here; and worse. */
+    @Provide
+    Arbitrary<String> forgedKeys() {
+        Arbitrary<String> part = Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+                .ofMinLength(0).ofMaxLength(200);
+        Arbitrary<String> looksLikeAJws = Combinators.combine(part, part, part).as((a, b, c) -> a + "." + b + "." + c);
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"sub\":\"x\",\"licenseId\":\"y\",\"fingerprint\":\"fp-fuzz\"}".getBytes(StandardCharsets.UTF_8));
+        return Arbitraries.oneOf(looksLikeAJws, Arbitraries.of(header + "." + claims + ".", header + "." + claims + ".AAAA",
+                "", ".", "..", "a.b"), junk());
     }
 
     /** Bodies no client should send: broken JSON, or JSON with wrong, hostile or odd values. */

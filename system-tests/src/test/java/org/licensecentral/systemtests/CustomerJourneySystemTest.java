@@ -75,7 +75,7 @@ class CustomerJourneySystemTest {
 
         // An offline activation of the other license.
         JsonNode offline = json(expect(portal.post("/api/v1/activations/offline",
-                Map.of("serviceKey", ServiceKeys.v1(email, own.path("licenseKey").asText(), "air-gapped"))), 200));
+                Map.of("serviceKey", ServiceKeys.v1(email, own.path("licenseKey").asText(), "air-gapped", "5.3.0"))), 200));
         assertThat(offline.path("activationKey").asText()).isNotBlank();
 
         // Deactivate the online activation from the portal.

@@ -3,9 +3,11 @@ package org.licensecentral.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.licensecentral.systemtests.Browser.testId;
 
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.licensecentral.localstack.DemoSeed;
+import org.licensecentral.verifier.DeactivationCode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -115,13 +118,13 @@ class PortalBrowserSystemTest {
     }
 
     @Test
-    void anOfflineActivationShowsItsKeyAndCanBeDeactivated() {
+    void anOfflineActivationShowsItsKeyAndIsDeactivatedWithTheMachinesCode() throws Exception {
         String licenseKey = rowOf("DEMO-1001", "Explorer").findElement(testId("license-key")).getText();
         String hostname = "offline-" + UUID.randomUUID().toString().substring(0, 8);
 
         browser.byTestId("activations-tab").click();
         browser.awaitReady("activations");
-        browser.byTestId("offline-service-key").sendKeys(ServiceKeys.v1(DemoSeed.DEMO_EMAIL, licenseKey, hostname));
+        browser.byTestId("offline-service-key").sendKeys(ServiceKeys.v1(DemoSeed.DEMO_EMAIL, licenseKey, hostname, "3.1.0"));
         browser.byTestId("offline-activate").click();
         String activationKey = browser.await().until(driver -> {
             String value = browser.byTestId("offline-activation-key").getAttribute("value");
@@ -130,8 +133,15 @@ class PortalBrowserSystemTest {
         assertThat(activationKey.split("\\.")).hasSize(3);   // a compact JWS
         browser.await().until(driver -> activationRow(hostname) != null);
 
+        // The machine removes its key and shows the code (license-client deactivate --offline computes it so).
+        String[] jws = activationKey.split("\\.");
+        var claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(jws[1]));
+        String code = DeactivationCode.of(Base64.getUrlDecoder().decode(claims.path("dsec").asText()),
+                claims.path("sub").asText());
         activationRow(hostname).findElement(testId("deactivate")).click();
-        browser.byTestId("confirm-deactivate").click();
+        assertThat(browser.byTestId("deactivate-text").getText()).contains("activated offline");
+        browser.byTestId("deactivate-code").sendKeys(code);
+        browser.byTestId("confirm-offline-deactivate").click();
 
         browser.await().until(driver -> activationRow(hostname) == null);
     }

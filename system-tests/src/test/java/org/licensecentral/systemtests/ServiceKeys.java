@@ -17,11 +17,11 @@ final class ServiceKeys {
     private ServiceKeys() {
     }
 
-    static String v1(String email, String licenseKey, String hostname) {
+    static String v1(String email, String licenseKey, String hostname, String productVersion) {
         try {
             byte[] json = new ObjectMapper().writeValueAsBytes(Map.of("v", 1, "email", email,
                     "licenseKey", licenseKey, "fingerprint", "fp-" + UUID.randomUUID(), "hostname", hostname,
-                    "productVersion", "5.3.0", "nonce", UUID.randomUUID().toString(),
+                    "productVersion", productVersion, "nonce", UUID.randomUUID().toString(),
                     "createdAt", Instant.now().toString()));
             return new String(Base64.getUrlEncoder().withoutPadding().encode(json), UTF_8);
         } catch (IOException e) {
