@@ -1042,8 +1042,7 @@ function activationRow(activation) {
     cell('Actions', deactivate));
 }
 
-const leaseEndText = (activation) => (activation.leaseEnds
-  ? dateTimeFormat.format(new Date(activation.leaseEnds)) : 'the machine checks in again');
+const leaseEndText = (activation) => dateTimeFormat.format(new Date(activation.leaseEnds));
 
 /**
  * An online machine is freed at once and learns it at its next check-in. An offline machine
@@ -1052,14 +1051,17 @@ const leaseEndText = (activation) => (activation.leaseEnds
  */
 function askDeactivate(activation, product, opener) {
   state.pendingDeactivation = activation;
-  const offline = activation.mode === 'OFFLINE';
+  // An offline activation from before leases has no lease end and no code: it is freed like an online one.
+  const offline = activation.mode === 'OFFLINE' && Boolean(activation.leaseEnds);
   $('deactivate-text').textContent = offline
     ? `${activation.hostname} (${product}, ${activation.licenseKey}) was activated offline, so it cannot be told. `
       + 'On that machine, run "license-client deactivate --offline" (or the product\'s offline deactivation) and '
       + `enter the code it shows. Without a code, its seat stays taken until ${leaseEndText(activation)}.`
     : `${activation.hostname} (${product}, ${activation.licenseKey}) will be deactivated now, and its seat becomes `
-      + 'free for another machine. The product on that machine stops at its next check-in, at the latest when its '
-      + `lease ends (${leaseEndText(activation)}).`;
+      + (activation.leaseEnds
+        ? 'free for another machine. The product on that machine stops at its next check-in, at the latest when its '
+          + `lease ends (${leaseEndText(activation)}).`
+        : 'free for another machine. The product on that machine stops at its next check-in.');
   $('deactivate-offline').hidden = !offline;
   $('confirm-deactivate').hidden = offline;
   $('deactivate-code').value = '';

@@ -114,7 +114,8 @@ public class LicenseSeats {
     @CommandHandler
     void handle(DeactivateMachineCommand command, Clock clock) {
         Seat seat = seat(command.activationId());
-        if (seat.mode() == ActivationMode.OFFLINE) {
+        // An offline key from before leases has no code to print and no end: it is freed as it was then.
+        if (seat.mode() == ActivationMode.OFFLINE && seat.leaseEnds() != null) {
             throw new OfflineProofRequiredException(seat.leaseEnds());
         }
         free(seat, DeactivationReason.DEACTIVATED_BY_OWNER, clock);

@@ -183,6 +183,14 @@ class LicenseSeatsTest {
     }
 
     @Test
+    void anOfflineMachineFromBeforeLeasesIsFreedByTheOwnerAsBefore() {
+        fixture.given(new MachineActivatedEvent("act-1", "lic-1", "fp-1", "office-pc", "5.3.1", ActivationMode.OFFLINE,
+                        NOW.minus(Duration.ofDays(90)), 1, null, null))
+                .when(new DeactivateMachineCommand("lic-1", "act-1"))
+                .expectEvents(deactivated("act-1", ActivationMode.OFFLINE, DeactivationReason.DEACTIVATED_BY_OWNER));
+    }
+
+    @Test
     void theMachinesDeactivationCodeFreesAnOfflineSeat() {
         String code = DeactivationCode.of(secrets.secretOf("act-1"), "act-1");
         fixture.given(activated("act-1", "fp-1", "office-pc", 1, ActivationMode.OFFLINE, "nonce-1"))
