@@ -55,8 +55,6 @@ public class ActivationService {
 
     private static final Logger log = LoggerFactory.getLogger(ActivationService.class);
     private static final int ATTEMPTS = 5;
-    /** The failed-attempts key of calls that present an activation key: the license it names is not proven. */
-    private static final String ACTIVATION_KEY_CALLS = "activation-key";
 
     private final CommandGateway commandGateway;
     private final LicenseRecords licenses;
@@ -180,18 +178,18 @@ public class ActivationService {
 
     /** Who presents an activation key: one this service signed (at any time), for the machine that presents it. */
     private KeyHolder holder(String clientAddress, String activationKey, String fingerprint) {
-        failedAttempts.waitFor(clientAddress, ACTIVATION_KEY_CALLS).ifPresent(wait -> {
+        failedAttempts.waitFor(clientAddress).ifPresent(wait -> {
             throw new TooManyFailedAttemptsException(wait);
         });
         Map<String, Object> claims = keys.claimsOf(activationKey).orElse(Map.of());
         Object licenseId = claims.get("licenseId");
         Object activationId = claims.get("sub");
         if (!(licenseId instanceof String) || !(activationId instanceof String)) {
-            failedAttempts.failed(clientAddress, ACTIVATION_KEY_CALLS);
+            failedAttempts.failed(clientAddress);
             throw new InvalidActivationKeyException("This is not an activation key signed by License Central.");
         }
         if (!fingerprint.equals(claims.get("fingerprint"))) {
-            failedAttempts.failed(clientAddress, ACTIVATION_KEY_CALLS);
+            failedAttempts.failed(clientAddress);
             throw new InvalidActivationKeyException("This activation key was issued to another machine.");
         }
         return new KeyHolder((String) licenseId, (String) activationId);

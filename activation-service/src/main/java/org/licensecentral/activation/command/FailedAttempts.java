@@ -38,4 +38,17 @@ public class FailedAttempts {
         perAddress.record(clientAddress);
         perKey.record(licenseKey);
     }
+
+    /**
+     * For calls that present an activation key instead of a license key: a key that is not ours
+     * names no license to count against, and one shared count would let anyone block every
+     * product's check-in, so only the address counts.
+     */
+    public Optional<Duration> waitFor(String clientAddress) {
+        return perAddress.waitFor(clientAddress);
+    }
+
+    public void failed(String clientAddress) {
+        perAddress.record(clientAddress);
+    }
 }
