@@ -4,6 +4,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -86,7 +87,7 @@ public class LicenseSeats {
         if (command.mode() == ActivationMode.OFFLINE) {
             checkServiceKey(command, leases, now);
         }
-        Instant leaseEnds = now.plus(leases.of(command.mode()));
+        Instant leaseEnds = leaseEnd(now, command.mode(), leases);
         for (Seat seat : active.values()) {
             if (seat.fingerprint().equals(command.fingerprint())) {
                 renew(seat, command.productVersion(), command.mode(), leaseEnds, command.serviceKeyNonce(), now, deadlines);
@@ -107,7 +108,7 @@ public class LicenseSeats {
     Activation handle(CheckInMachineCommand command, LeasePolicy leases, Clock clock, DeadlineManager deadlines) {
         Seat seat = holding(command.activationId(), command.fingerprint());
         Instant now = clock.instant();
-        renew(seat, command.productVersion(), seat.mode(), now.plus(leases.of(seat.mode())), null, now, deadlines);
+        renew(seat, command.productVersion(), seat.mode(), leaseEnd(now, seat.mode(), leases), null, now, deadlines);
         return new Activation(active.get(seat.activationId()), false);
     }
 
@@ -165,6 +166,11 @@ public class LicenseSeats {
             return;
         }
         free(seat, DeactivationReason.LEASE_EXPIRED, clock);
+    }
+
+    /** Whole seconds: the activation key's {@code exp} says the same instant the ledger and the portal do. */
+    private static Instant leaseEnd(Instant now, ActivationMode mode, LeasePolicy leases) {
+        return now.plus(leases.of(mode)).truncatedTo(ChronoUnit.SECONDS);
     }
 
     private void checkServiceKey(ActivateMachineCommand command, LeasePolicy leases, Instant now) {
