@@ -347,6 +347,26 @@ class ActivationIntegrationTest {
     }
 
     @Test
+    void aHostnameWithALineBreakIsRefusedOnlineAndOfflineAndTakesNoSeat() throws Exception {
+        License license = issue("BACKUP", 1);
+        String body = "{\"email\":\"" + license.email() + "\",\"licenseKey\":\"" + license.key()
+                + "\",\"fingerprint\":\"fp-1\",\"hostname\":\"pc\\nSubject: free seats\",\"productVersion\":\"5.3.1\"}";
+        String key = "{\"v\":1,\"email\":\"" + license.email() + "\",\"licenseKey\":\"" + license.key()
+                + "\",\"fingerprint\":\"fp-2\",\"hostname\":\"pc\\r\\nBcc: x@example.org\",\"productVersion\":\"5.3.1\","
+                + "\"nonce\":\"" + UUID.randomUUID() + "\",\"createdAt\":\"" + Instant.now() + "\"}";
+
+        HttpResponse<String> online = post("/api/v1/software/activations", body, null);
+        HttpResponse<String> offline = post("/api/v1/activations/offline", "{\"serviceKey\":\""
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(UTF_8)) + "\"}", tokenFor(license.email()));
+
+        assertThat(online.statusCode()).as(online.body()).isEqualTo(400);
+        assertThat(online.body()).contains("control characters");
+        assertThat(offline.statusCode()).as(offline.body()).isEqualTo(400);
+        assertThat(offline.body()).contains("invalid-service-key");
+        assertThat(activate(license, "fp-3", "clean-pc", "5.3.1").get("activationId").asText()).isNotBlank();
+    }
+
+    @Test
     void aBuildReleasedAfterTheMaintenanceEndedIsRefusedNamingTheNewestAllowed() throws Exception {
         License license = issue("BACKUP", 1, "2025-06-30");
 

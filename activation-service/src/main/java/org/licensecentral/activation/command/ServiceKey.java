@@ -3,6 +3,7 @@ package org.licensecentral.activation.command;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -14,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public record ServiceKey(Integer v, String email, String licenseKey, String fingerprint, String hostname,
                          String productVersion, String nonce, Instant createdAt) {
+
+    private static final Pattern CONTROL_CHARACTER = Pattern.compile("\\p{Cc}");
 
     public static ServiceKey decode(String serviceKey, ObjectMapper json) {
         ServiceKey key;
@@ -28,6 +31,10 @@ public record ServiceKey(Integer v, String email, String licenseKey, String fing
         if (blank(key.licenseKey()) || blank(key.fingerprint()) || blank(key.hostname()) || blank(key.productVersion())
                 || blank(key.nonce()) || key.createdAt() == null) {
             throw new InvalidServiceKeyException("a service key names the license key, fingerprint, hostname, version, a nonce and its creation time");
+        }
+        if (CONTROL_CHARACTER.matcher(key.fingerprint() + key.hostname()).find()) {
+            // The host name ends up in the owner's mail and the portal, as it does from an online activation.
+            throw new InvalidServiceKeyException("a service key's fingerprint and hostname must not contain control characters");
         }
         return key;
     }
