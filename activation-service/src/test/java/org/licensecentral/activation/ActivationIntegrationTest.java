@@ -211,6 +211,40 @@ class ActivationIntegrationTest {
     }
 
     @Test
+    void guessesAtAKeysEmailFromOneAddressDoNotLockOutItsOwnerElsewhere() throws Exception {
+        License license = issue("BACKUP", 1);
+        String wrong = activation(new License(license.id(), license.key(), "guess@example.org"), "fp", "pc", "5.3");
+        for (int i = 0; i < 12; i++) {
+            post("/api/v1/software/activations", wrong, null, "198.51.100.7");
+        }
+
+        // The gateway names the client in X-Forwarded-For; Tomcat believes it from loopback only.
+        HttpResponse<String> owner = post("/api/v1/software/activations", activation(license, "fp", "pc", "5.3"), null,
+                "198.51.100.8");
+
+        assertThat(owner.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theInternalClientsTokenIsNoPortalIdentity() throws Exception {
+        HttpResponse<String> response = get("/api/v1/activations", TestJwtIssuer.get().internalToken());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerOrForAnotherAudienceIsRefused() throws Exception {
+        TestJwtIssuer issuer = TestJwtIssuer.get();
+        String otherIssuer = issuer.foreignToken("http://elsewhere.example", TestJwtIssuer.PORTAL_AUDIENCE, "acc-x", "x@example.org");
+        String otherAudience = issuer.foreignToken(TestJwtIssuer.ISSUER, "some-other-api", "acc-x", "x@example.org");
+
+        assertThat(get("/api/v1/activations", otherIssuer).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/activations", otherAudience).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/activations", tokenFor("x@example.org")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void remoteManagementIsInEffectOnlyWhenAllowedAndTheVersionHonoursIt() throws Exception {
         License license = issue("BACKUP", 2);
         publish("org.licensecentral.license.remote-management-toggled.v1", license.id(),
@@ -556,6 +590,12 @@ class ActivationIntegrationTest {
     private HttpResponse<String> post(String path, String body, String token) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), token);
+    }
+
+    private HttpResponse<String> post(String path, String body, String token, String forwardedFor)
+            throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("X-Forwarded-For", forwardedFor).POST(HttpRequest.BodyPublishers.ofString(body)), token);
     }
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {

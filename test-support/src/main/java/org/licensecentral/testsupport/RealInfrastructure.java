@@ -51,7 +51,8 @@ public @interface RealInfrastructure {
                     "spring.data.mongodb.uri", infrastructure.mongoConnectionString() + "/" + database,
                     "spring.mail.host", "127.0.0.1",
                     "spring.mail.port", infrastructure.mail().getSmtp().getPort(),
-                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestJwtIssuer.get().jwkSetUri()));
+                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestJwtIssuer.get().jwkSetUri(),
+                    "licensecentral.security.issuer", TestJwtIssuer.ISSUER));
             // PostgreSQL only for a service that has a JDBC store (license- and activation-service
             // keep their events there); the others do not pay for starting it.
             if (ClassUtils.isPresent(JDBC_MARKER, context.getClassLoader())) {

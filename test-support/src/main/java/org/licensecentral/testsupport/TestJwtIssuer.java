@@ -29,10 +29,16 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 /**
  * Stands in for identity-service's token endpoint in service tests: a real RSA key, a real JWKS
  * served over HTTP (services fetch it exactly as they fetch identity-service's), and signed JWTs
- * with the claims identity-service issues ({@code sub} = account id, {@code email},
- * {@code email_verified}, {@code scope}). The services' JWT validation runs unchanged.
+ * with the claims identity-service issues ({@code iss}, {@code aud}, {@code sub} = account id,
+ * {@code email}, {@code email_verified}, {@code scope}). The services' JWT validation runs
+ * unchanged; {@link RealInfrastructure} points their issuer check at {@link #ISSUER}.
  */
 public final class TestJwtIssuer {
+
+    public static final String ISSUER = "http://test-issuer";
+    /** The audiences of the platform defaults (licensecentral-platform.yml). */
+    public static final String PORTAL_AUDIENCE = "licensecentral-portal";
+    public static final String INTERNAL_AUDIENCE = "licensecentral-internal";
 
     private static TestJwtIssuer instance;
 
@@ -71,22 +77,38 @@ public final class TestJwtIssuer {
 
     /** An account's access token, valid for an hour. */
     public String accountToken(String accountId, String email, boolean emailVerified) {
-        return token(accountId, email, emailVerified, List.of(), Instant.now().plus(Duration.ofHours(1)));
+        return token(ISSUER, PORTAL_AUDIENCE, accountId, email, emailVerified, List.of(), inAnHour());
     }
 
     /** The internal client's token (client credentials, scope {@code internal}). */
     public String internalToken() {
-        return token("internal-client", null, false, List.of("internal"), Instant.now().plus(Duration.ofHours(1)));
+        return token(ISSUER, INTERNAL_AUDIENCE, "internal", null, false, List.of("internal"), inAnHour());
     }
 
     /** A token whose lifetime ended a minute ago. */
     public String expiredToken(String accountId, String email) {
-        return token(accountId, email, true, List.of(), Instant.now().minus(Duration.ofMinutes(1)));
+        return token(ISSUER, PORTAL_AUDIENCE, accountId, email, true, List.of(), Instant.now().minus(Duration.ofMinutes(1)));
     }
 
-    private String token(String subject, String email, boolean emailVerified, List<String> scopes, Instant expiresAt) {
+    /** An account's token, signed with the right key, but from another issuer or for another audience. */
+    public String foreignToken(String issuer, String audience, String accountId, String email) {
+        return token(issuer, audience, accountId, email, true, List.of(), inAnHour());
+    }
+
+    /** A token of the internal scope for the portal's audience, which identity-service never issues. */
+    public String internalScopeForPortal() {
+        return token(ISSUER, PORTAL_AUDIENCE, "internal", null, false, List.of("internal"), inAnHour());
+    }
+
+    private static Instant inAnHour() {
+        return Instant.now().plus(Duration.ofHours(1));
+    }
+
+    private String token(String issuer, String audience, String subject, String email, boolean emailVerified,
+                         List<String> scopes, Instant expiresAt) {
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
-                .issuer("http://test-issuer")
+                .issuer(issuer)
+                .audience(List.of(audience))
                 .subject(subject)
                 .id(UUID.randomUUID().toString())
                 .issuedAt(expiresAt.minus(Duration.ofHours(1)))

@@ -163,9 +163,7 @@ public class ActivationService {
     }
 
     private LicenseRecord check(String clientAddress, String email, String licenseKey) {
-        failedAttempts.waitFor(clientAddress, licenseKey).ifPresent(wait -> {
-            throw new TooManyFailedAttemptsException(wait);
-        });
+        failedAttempts.check(clientAddress, licenseKey);
         return licenses.byKey(licenseKey).filter(license -> license.acceptsEmail(email)).orElseThrow(() -> {
             log.info("refused an e-mail and license key pair from {}", clientAddress);
             failedAttempts.failed(clientAddress, licenseKey);
@@ -178,9 +176,7 @@ public class ActivationService {
 
     /** Who presents an activation key: one this service signed (at any time), for the machine that presents it. */
     private KeyHolder holder(String clientAddress, String activationKey, String fingerprint) {
-        failedAttempts.waitFor(clientAddress).ifPresent(wait -> {
-            throw new TooManyFailedAttemptsException(wait);
-        });
+        failedAttempts.check(clientAddress);
         Map<String, Object> claims = keys.claimsOf(activationKey).orElse(Map.of());
         Object licenseId = claims.get("licenseId");
         Object activationId = claims.get("sub");

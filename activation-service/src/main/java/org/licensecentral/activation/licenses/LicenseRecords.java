@@ -63,7 +63,12 @@ public class LicenseRecords {
 
     public Optional<LicenseRecord> byKey(String licenseKey) {
         return Optional.ofNullable(mongo.findOne(
-                Query.query(Criteria.where("licenseKey").is(licenseKey.trim().toUpperCase(Locale.ROOT))), LicenseRecord.class));
+                Query.query(Criteria.where("licenseKey").is(normalizedKey(licenseKey))), LicenseRecord.class));
+    }
+
+    /** A license key as it is stored, and as every count keyed by a license key must read it. */
+    public static String normalizedKey(String licenseKey) {
+        return licenseKey.trim().toUpperCase(Locale.ROOT);
     }
 
     public Optional<LicenseRecord> find(String licenseId) {

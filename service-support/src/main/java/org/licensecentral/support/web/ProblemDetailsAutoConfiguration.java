@@ -2,13 +2,19 @@ package org.licensecentral.support.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.reactive.error.ErrorWebFluxAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.reactive.error.ErrorWebExceptionHandler;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +46,25 @@ public class ProblemDetailsAutoConfiguration {
         @Bean
         ProblemDetailsExceptionHandler problemDetailsExceptionHandler() {
             return new ProblemDetailsExceptionHandler();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = Type.SERVLET)
+    @ConditionalOnClass(Tomcat.class)
+    static class TomcatErrors {
+
+        /**
+         * Tomcat's host adds an ErrorReportValve of its configured class unless one is there: the
+         * problem+json valve is put there first, under its own class name.
+         */
+        @Bean
+        WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonErrorReports(ObjectMapper objectMapper) {
+            return factory -> factory.addContextCustomizers(context -> {
+                StandardHost host = (StandardHost) context.getParent();
+                host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
+                host.getPipeline().addValve(new ProblemJsonErrorReportValve(objectMapper));
+            });
         }
     }
 
