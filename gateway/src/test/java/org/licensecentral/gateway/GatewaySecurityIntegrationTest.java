@@ -2,13 +2,18 @@ package org.licensecentral.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.CookieManager;
 import java.net.HttpCookie;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -26,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * on, and what is refused with which problem. A recording backend stands in for the services;
  * login through identity-service and the real services are covered by the system tests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "licensecentral.gateway.timeouts.headers=PT2S")
 // Tracing is off in Spring Boot tests unless asked for; the correlation id is the trace id.
 @AutoConfigureObservability
 @RealInfrastructure
@@ -89,10 +95,96 @@ class GatewaySecurityIntegrationTest {
     @Test
     void internalPathsAreNotRouted() throws Exception {
         HttpResponse<String> response = send(post("/internal/purchases", "{}")
-                .header("Authorization", "Bearer " + issuer.internalToken()));
+                .header("Authorization", "Bearer " + issuer.accountToken("account-a", "a@example.org", true)));
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(backend.received("/internal/purchases")).isEmpty();
+    }
+
+    @Test
+    void theInternalClientsTokenIsNoBearerForThePortalApi() throws Exception {
+        String path = "/api/v1/session";
+
+        HttpResponse<String> response = send(get(path).header("Authorization", "Bearer " + issuer.internalToken()));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIsRefused() throws Exception {
+        String path = "/api/v1/licenses/" + UUID.randomUUID();
+        String token = issuer.foreignToken("http://elsewhere.example", TestJwtIssuer.PORTAL_AUDIENCE, "account-a", "a@example.org");
+
+        HttpResponse<String> response = send(get(path).header("Authorization", "Bearer " + token));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(backend.received(path)).isEmpty();
+    }
+
+    @Test
+    void aForwardedAddressTheClientSentIsReplacedByTheConnectionsPeer() throws Exception {
+        String path = "/api/v1/licenses/" + UUID.randomUUID();
+
+        send(get(path).header("Authorization", "Bearer " + issuer.accountToken("account-a", "a@example.org", true))
+                .header("X-Forwarded-For", "203.0.113.7").header("Forwarded", "for=203.0.113.8"));
+
+        RecordingBackend.Received received = backend.received(path).get(0);
+        assertThat(received.headers().entrySet()).filteredOn(h -> h.getKey().equalsIgnoreCase("X-Forwarded-For"))
+                .singleElement().satisfies(h -> assertThat(h.getValue()).containsExactly("127.0.0.1"));
+        assertThat(received.header("Forwarded")).isNull();
+    }
+
+    @Test
+    void anEncodedSlashOrADoubleSlashIsA400Problem() throws Exception {
+        for (String path : new String[] {"/api/v1/licenses%2F..%2Fsession", "/api/v1//licenses"}) {
+            HttpResponse<String> response = send(get(path));
+
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+        }
+    }
+
+    @Test
+    void thePublicPortSaysUpOrDownAndServesNoActuator() throws Exception {
+        HttpResponse<String> ready = send(get("/readyz"));
+        HttpResponse<String> prometheus = send(get("/actuator/prometheus"));
+        HttpResponse<String> health = send(get("/actuator/health"));
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(prometheus.statusCode()).isNotEqualTo(200);
+        assertThat(health.statusCode()).isNotEqualTo(200);
+    }
+
+    @Test
+    void aClientThatTricklesItsHeadersIsCutOff() throws Exception {
+        // This class runs with a headers timeout of 2 s: a header line every 300 ms keeps every
+        // single read short, but the request never completes and the gateway closes the connection.
+        int linesSent = 0;
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(300);
+            OutputStream out = socket.getOutputStream();
+            out.write("GET /readyz HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+            boolean closed = false;
+            while (!closed && linesSent < 100) {
+                try {
+                    closed = socket.getInputStream().read() == -1;
+                } catch (SocketTimeoutException stillOpen) {
+                    try {
+                        out.write(("X-Slow-" + linesSent++ + ": 1\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                    } catch (IOException reset) {
+                        closed = true;
+                    }
+                } catch (IOException reset) {
+                    closed = true;
+                }
+            }
+            assertThat(closed).isTrue();
+        }
+        // At most about 2 s worth of lines (30 s would be 100); the bound is on lines, not on time.
+        assertThat(linesSent).isLessThan(40);
     }
 
     @Test

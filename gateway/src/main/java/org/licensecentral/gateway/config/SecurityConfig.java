@@ -27,6 +27,7 @@ import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
@@ -91,6 +92,9 @@ class SecurityConfig {
                         .pathMatchers("/oauth2/**", "/login/**", "/logout").permitAll()
                         // Registration, verification and password reset happen before there is a login.
                         .pathMatchers("/api/v1/accounts/**").permitAll()
+                        // Public health says UP or DOWN only; actuator itself answers on the management
+                        // port alone, which this chain guards too and which only this machine reaches.
+                        .pathMatchers(HttpMethod.GET, "/livez", "/readyz").permitAll()
                         .pathMatchers("/actuator/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2Login(login -> login
@@ -109,6 +113,12 @@ class SecurityConfig {
                 .logout(logout -> logout.logoutSuccessHandler(logoutAtIdentity(clientRegistrations)))
                 .headers(headers -> securityHeaders(headers, properties))
                 .build();
+    }
+
+    /** WebFluxSecurityConfiguration hands this to the firewall of the filter chain proxy. */
+    @Bean
+    ServerExchangeRejectedHandler problemForRejectedExchanges() {
+        return ProblemResponses::rejected;
     }
 
     private static Mono<MatchResult> bearerToken(ServerWebExchange exchange) {

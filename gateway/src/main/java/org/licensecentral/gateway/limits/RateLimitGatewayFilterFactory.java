@@ -28,7 +28,7 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * {@code RateLimit}: requests per client address, per account and per license key, each with a
+ * {@code RateLimit}: requests per client address, per account and per license key from an address, each with a
  * Bucket4j bucket (through {@link KeyedLimiter}), configured per route:
  * <pre>
  * filters:
@@ -101,7 +101,10 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
             limits.add(new Limit("account", Request::account, new KeyedLimiter(config.perAccount, config.window)));
         }
         if (config.perLicenseKey > 0) {
-            limits.add(new Limit("license-key", Request::licenseKey,
+            // Per key and address: whoever floods requests with someone's key slows down only
+            // their own address, never the owner's machines elsewhere (issue 15, finding 3).
+            limits.add(new Limit("license-key",
+                    request -> request.licenseKey().map(key -> key + "@" + request.address()),
                     new KeyedLimiter(config.perLicenseKey, config.window)));
         }
         if (config.perLicenseKey == 0) {

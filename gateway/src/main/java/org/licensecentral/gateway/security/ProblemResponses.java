@@ -7,6 +7,7 @@ import org.licensecentral.support.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -29,6 +30,15 @@ public final class ProblemResponses {
     public static Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException e) {
         return Mono.error(Problems.exception(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "This account may not do that."));
+    }
+
+    /**
+     * The firewall's refusals (an encoded slash, {@code //}, a path that normalises elsewhere): a
+     * bare 400 from Spring Security otherwise (issue 15, finding 11).
+     */
+    public static Mono<Void> rejected(ServerWebExchange exchange, ServerExchangeRejectedException e) {
+        return Mono.error(Problems.exception(HttpStatus.BAD_REQUEST, "rejected-request", "Request refused",
+                "The path of this request is not one the gateway accepts (encoded slashes, \"//\" and \"..\" are refused)."));
     }
 
     public static Mono<Void> csrfRejected(ServerWebExchange exchange, AccessDeniedException e) {
