@@ -37,11 +37,13 @@ public final class LocalStack {
     private PostgresServer postgres;
     /** Each service's database password, new on every start (the stack sets it on the role too). */
     private final Map<String, String> databasePasswords = new LinkedHashMap<>();
+    private final StackSecrets secrets;
     private Mailbox mailbox;
     private boolean stopped;
 
     private LocalStack(StackConfig config) {
         this.config = config;
+        this.secrets = new StackSecrets(config.dataDir());
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -83,6 +85,11 @@ public final class LocalStack {
         return config;
     }
 
+    /** The stack's generated secrets (the internal client's, for a test that calls internal endpoints). */
+    public StackSecrets secrets() {
+        return secrets;
+    }
+
     /** Seeds the demo purchases and account unless an earlier start did; says what it did. */
     public String seedDemoData() {
         return new DemoSeed(config, mailbox).seedOnce();
@@ -115,7 +122,8 @@ public final class LocalStack {
 
         Path logs = config.dataDir().resolve("logs");
         for (String name : StackConfig.SERVICES) {
-            ServiceProcess service = new ServiceProcess(name, config.port(name), logs.resolve(name + ".log"));
+            ServiceProcess service = new ServiceProcess(name, config.port(name), config.managementPort(name),
+                    logs.resolve(name + ".log"));
             say("starting " + name + " on port " + service.port() + ", log " + config.root().relativize(service.log()));
             service.start(config, config.argumentsOf(name), environmentOf(name));
             services.add(service);
@@ -211,10 +219,14 @@ public final class LocalStack {
         return config.dataDir().resolve("logs").resolve("postgres.log");
     }
 
-    /** What a service gets in its environment: the password of its database role, if it has one. */
+    /** What a service gets in its environment: its client secrets and the password of its database role, if any. */
     private Map<String, String> environmentOf(String service) {
+        Map<String, String> environment = new LinkedHashMap<>(secrets.environmentOf(service));
         String password = databasePasswords.get(service);
-        return password == null ? Map.of() : Map.of("SPRING_DATASOURCE_PASSWORD", password);
+        if (password != null) {
+            environment.put("SPRING_DATASOURCE_PASSWORD", password);
+        }
+        return environment;
     }
 
     private static String newPassword() {
@@ -346,7 +358,7 @@ public final class LocalStack {
         out.append(System.lineSeparator()).append("Health, metrics and memory (resident set) of each process:")
                 .append(System.lineSeparator());
         for (ServiceProcess service : services) {
-            line(out, service.name(), "http://localhost:" + service.port() + "/actuator/health   /actuator/prometheus   "
+            line(out, service.name(), "http://localhost:" + service.managementPort() + "/actuator/health   /actuator/prometheus   "
                     + Memory.residentMegabytes(service.pid()) + " MB");
         }
         line(out, "local-stack (infra)", Memory.residentMegabytes(ProcessHandle.current().pid()) + " MB");

@@ -22,12 +22,14 @@ final class ServiceProcess {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, int port, Path log) {
+    ServiceProcess(String name, int port, int managementPort, Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
@@ -37,6 +39,10 @@ final class ServiceProcess {
 
     int port() {
         return port;
+    }
+
+    int managementPort() {
+        return managementPort;
     }
 
     Path log() {
@@ -52,6 +58,9 @@ final class ServiceProcess {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(List.of(config.jvmOptions().trim().split("\\s+")));
         command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=local", "--server.port=" + port));
+        if (managementPort != port) {
+            command.add("--management.server.port=" + managementPort);
+        }
         command.addAll(arguments);
         try {
             Files.createDirectories(log.getParent());
@@ -70,7 +79,7 @@ final class ServiceProcess {
 
     /** Polls the readiness probe until it answers UP; fails when the process exits or time runs out. */
     void awaitReady(long deadlineNanos) {
-        URI readiness = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        URI readiness = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
         while (System.nanoTime() < deadlineNanos) {
             if (!process.isAlive()) {
                 throw new StackException(name + " exited with code " + process.exitValue() + " while starting");

@@ -27,6 +27,9 @@ public record StackConfig(Path root, Path dataDir, Map<String, Integer> ports, S
         defaults.put("activation-service", 8082);
         defaults.put("notification-service", 8083);
         defaults.put("identity-service", 9000);
+        // Actuator of the two services other machines may reach, apart from their public port, on loopback.
+        defaults.put("gateway-management", 8558);
+        defaults.put("identity-service-management", 8559);
         defaults.put("kafka", 9092);
         defaults.put("kafka-controller", 9093);
         defaults.put("mongodb", 27017);
@@ -54,6 +57,11 @@ public record StackConfig(Path root, Path dataDir, Map<String, Integer> ports, S
 
     public int port(String name) {
         return ports.get(name);
+    }
+
+    /** Where a service's actuator answers: a port of its own for the gateway and identity-service, else its port. */
+    public int managementPort(String service) {
+        return ports.getOrDefault(service + "-management", port(service));
     }
 
     /** The databases of the services that keep events (Axon's event and token stores), by service. */

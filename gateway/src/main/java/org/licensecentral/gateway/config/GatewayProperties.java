@@ -22,8 +22,17 @@ public record GatewayProperties(Identity identity, boolean secureCookies, DataSi
      * @param uri          how the gateway itself reaches identity-service (token and JWKS endpoints);
      *                     the same as the issuer except inside docker-compose
      * @param clientId     the gateway's registered client
-     * @param clientSecret its secret; set from the environment outside the local stack
+     * @param clientSecret its secret, which has no default: the local stack generates one, and
+     *                     anything else sets it in the environment
      */
     public record Identity(String issuer, String uri, String clientId, String clientSecret) {
+
+        public Identity {
+            if (clientSecret == null || clientSecret.isBlank()) {
+                throw new IllegalArgumentException("licensecentral.gateway.identity.client-secret is not set: set"
+                        + " LICENSECENTRAL_GATEWAY_IDENTITY_CLIENT_SECRET to the gateway client's secret at identity-service"
+                        + " (./run-local-stack.sh generates one under .local/secrets)");
+            }
+        }
     }
 }
