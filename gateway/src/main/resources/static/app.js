@@ -935,8 +935,10 @@ async function sendAttachCode(event) {
       state.attachRequest = started;
       attachStep(2);
       const expires = started.expiresAt ? dateTimeFormat.format(new Date(started.expiresAt)) : null;
-      $('attach-sent').textContent = `We sent a code to ${started.sentTo}${expires ? `, valid until ${expires}` : ''}. `
-        + 'Enter it here. If no mail arrives, check the purchase ID or key.';
+      // The answer is the same whether or not the purchase exists, so it names no address.
+      $('attach-sent').textContent = 'If this purchase ID or license key is ours, we sent a code to the e-mail address '
+        + `it was bought with.${expires ? ` The code is valid until ${expires}.` : ''} Enter it here. `
+        + 'If no mail arrives, check the purchase ID or key.';
       $('attach-code').focus();
     } catch (error) {
       showError(error, $('attach-message'));

@@ -102,6 +102,42 @@ class CatalogAndMaintenanceIntegrationTest extends LicenseServiceIntegrationTest
     }
 
     @Test
+    void aReleaseWhoseDownloadIsNotOnAnArtifactHostIsRefusedAndNotListed() throws Exception {
+        String release = "{\"productCode\":\"DRIVE\",\"version\":\"9.0.1\",\"releasedAt\":\"2026-04-01\","
+                + "\"downloadUrl\":\"https://%s/drive/9.0.1/drive-setup.exe\"}";
+
+        for (String host : new String[] {"evil.example", "downloads.licensecentral.org@evil.example",
+                "downloads.licensecentral.org.evil.example"}) {
+            HttpResponse<String> response = driver.post("/internal/releases", release.formatted(host),
+                    TestJwtIssuer.get().internalToken());
+            assertThat(response.statusCode()).as(host).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(json.readTree(response.body()).get("type").asText()).endsWith("/download-host-not-allowed");
+        }
+        JsonNode drive = driver.getJson("/api/v1/catalog", newEmail()).get("products").findParents("code").stream()
+                .filter(p -> p.get("code").asText().equals("DRIVE")).findFirst().orElseThrow();
+        assertThat(drive.get("latestRelease").get("downloadUrl").asText()).startsWith("https://downloads.licensecentral.org/");
+    }
+
+    @Test
+    void releaseTextsWithControlCharactersAreRefused() throws Exception {
+        String lineBreakInProduct = "{\"productCode\":\"BACKUP\\n\",\"version\":\"5.9.2\",\"releasedAt\":\"2026-10-01\","
+                + "\"downloadUrl\":\"https://downloads.licensecentral.org/backup/5.9.2/setup.exe\"}";
+        String nulInUrl = "{\"productCode\":\"BACKUP\",\"version\":\"5.9.3\",\"releasedAt\":\"2026-10-01\","
+                + "\"downloadUrl\":\"https://downloads.licensecentral.org/backup/5.9.3/setup\\u0000.exe\"}";
+
+        HttpResponse<String> product = driver.post("/internal/releases", lineBreakInProduct, TestJwtIssuer.get().internalToken());
+        HttpResponse<String> url = driver.post("/internal/releases", nulInUrl, TestJwtIssuer.get().internalToken());
+
+        assertThat(product.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(product.body()).get("errors").findValuesAsText("field")).containsExactly("productCode");
+        assertThat(product.body()).contains("control characters");
+        assertThat(url.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(url.body()).get("errors").findValuesAsText("field")).containsExactly("downloadUrl");
+        assertThat(url.body()).contains("control characters");
+    }
+
+    @Test
     void aRenewalExtendsMaintenanceOnceEvenWhenDeliveredTwice() throws Exception {
         String email = newEmail();
         JsonNode license = driver.buy(email, item("BACKUP", "Home", 1)).get("items").get(0);

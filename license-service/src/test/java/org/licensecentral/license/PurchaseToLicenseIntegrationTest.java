@@ -1,6 +1,7 @@
 package org.licensecentral.license;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.licensecentral.license.LicenseServiceDriver.item;
 import static org.licensecentral.license.LicenseServiceDriver.kafka;
 import static org.licensecentral.license.LicenseServiceDriver.newEmail;
@@ -10,15 +11,25 @@ import static org.licensecentral.license.LicenseServiceDriver.schemaErrors;
 import static org.licensecentral.license.LicenseServiceDriver.tokenFor;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.Test;
+import org.licensecentral.license.api.RecordPurchaseCommand;
 import org.licensecentral.testsupport.TestJwtIssuer;
 import org.licensecentral.testsupport.TopicReader;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * From the web store's purchase to the customer's license list and the public event stream,
@@ -27,6 +38,9 @@ import org.licensecentral.testsupport.TopicReader;
 class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
 
     private final ObjectMapper json = new ObjectMapper();
+
+    @Autowired
+    CommandGateway commandGateway;
 
     @Test
     void purchaseOnStorePurchasesBecomesOneListedLicensePerUnit() throws Exception {
@@ -77,6 +91,100 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
         HttpResponse<String> again = driver.post("/internal/purchases", purchase, TestJwtIssuer.get().internalToken());
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(driver.licenses(email).get("totalItems").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aPurchaseIdSentAgainWithAnotherEmailAndMoreUnitsIsDeadLetteredAndIssuesNothing() throws Exception {
+        String buyer = newEmail();
+        String purchaseId = newPurchaseId();
+        driver.publishPurchase(purchase(purchaseId, buyer, item("BACKUP", "Server", 1)));
+        JsonNode bought = driver.awaitLicenses(buyer, 1);
+        String taker = newEmail();
+
+        driver.publishPurchase(purchase(purchaseId, taker, item("BACKUP", "Server", 3)));
+
+        ConsumerRecord<String, String> dead = TopicReader.first(kafka(), "error.store.purchases.license-service",
+                r -> purchaseId.equals(r.key()));
+        assertThat(TopicReader.header(dead, "x-exception-message"))
+                .contains("purchase " + purchaseId + " was already recorded with other content");
+        String marker = newEmail();
+        driver.publishPurchase(purchase(newPurchaseId(), marker, item("DRIVE", "Home", 1)));
+        driver.awaitLicenses(marker, 1);
+        assertThat(driver.licenses(taker).get("totalItems").asInt()).isZero();
+        assertThat(driver.licenses(buyer)).isEqualTo(bought);
+    }
+
+    @Test
+    void aPurchaseIdPostedAgainWithOtherContentIsA409ProblemAndIssuesNothing() throws Exception {
+        String buyer = newEmail();
+        String purchaseId = newPurchaseId();
+        JsonNode bought = driver.buyPurchase(buyer, purchase(purchaseId, buyer, item("EXPLORER", "Standard", 1)));
+        String taker = newEmail();
+
+        HttpResponse<String> response = driver.post("/internal/purchases",
+                purchase(purchaseId, taker, item("EXPLORER", "Standard", 2)), TestJwtIssuer.get().internalToken());
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("type").asText()).endsWith("/purchase-conflict");
+        assertThat(problem.get("detail").asText()).isEqualTo("purchase " + purchaseId + " was already recorded with other content");
+        assertThat(driver.licenses(taker).get("totalItems").asInt()).isZero();
+        assertThat(driver.licenses(buyer)).isEqualTo(bought);
+    }
+
+    @Test
+    void ofParallelPostsOfOnePurchaseIdWithOtherEmailsOnlyOneIsRecorded() throws Exception {
+        String purchaseId = newPurchaseId();
+        List<String> buyers = IntStream.range(0, 4).mapToObj(i -> newEmail()).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(buyers.size());
+        List<Integer> statuses;
+        try {
+            List<Future<HttpResponse<String>>> posts = buyers.stream()
+                    .map(buyer -> pool.submit(() -> driver.post("/internal/purchases",
+                            purchase(purchaseId, buyer, item("DRIVE", "Business", 2)), TestJwtIssuer.get().internalToken())))
+                    .toList();
+            statuses = new ArrayList<>();
+            for (Future<HttpResponse<String>> post : posts) {
+                statuses.add(post.get().statusCode());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(statuses).containsOnly(200, 409).containsOnlyOnce(200);
+        String winner = buyers.get(statuses.indexOf(200));
+        driver.awaitLicenses(winner, 2);
+        for (String buyer : buyers) {
+            assertThat(driver.licenses(buyer).get("totalItems").asInt()).isEqualTo(buyer.equals(winner) ? 2 : 0);
+        }
+    }
+
+    @Test
+    void aSecondCreationOfOnePurchaseRecordFailsAsTheStreamCreationThatProcessingCatches() {
+        // What the loser of two concurrent deliveries meets; PostgreSQL reports it by SQLState only.
+        RecordPurchaseCommand record = new RecordPurchaseCommand(UUID.randomUUID().toString(), newPurchaseId(), "hash");
+        commandGateway.sendAndWait(record);
+
+        assertThatThrownBy(() -> commandGateway.sendAndWait(record)).isInstanceOf(AggregateStreamCreationException.class);
+    }
+
+    @Test
+    void aPurchaseIdWithALineBreakIsRefusedOverHttpAndDeadLetteredFromTheTopic() throws Exception {
+        String email = newEmail();
+        String purchaseId = newPurchaseId() + "\nSubject: free licenses";
+        String body = purchase(purchaseId.replace("\n", "\\n"), email, item("DRIVE", "Home", 1));
+
+        HttpResponse<String> posted = driver.post("/internal/purchases", body, TestJwtIssuer.get().internalToken());
+        driver.publishPurchase(body);
+
+        assertThat(posted.statusCode()).isEqualTo(400);
+        assertThat(posted.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(posted.body()).contains("purchaseId").contains("control characters");
+        ConsumerRecord<String, String> dead = TopicReader.first(kafka(), "error.store.purchases.license-service",
+                r -> purchaseId.equals(r.key()));
+        assertThat(TopicReader.header(dead, "x-exception-message")).contains("purchaseId must not contain control characters");
+        assertThat(driver.licenses(email).get("totalItems").asInt()).isZero();
     }
 
     @Test

@@ -45,8 +45,7 @@ final class MailRequestsDriver implements AutoCloseable {
 
     static String attachCode(String to, String code) {
         return "{\"template\":\"attach-code\",\"to\":\"" + to + "\",\"data\":{\"code\":\"" + code
-                + "\",\"expiresAt\":\"2026-11-27T12:30:00Z\",\"licenses\":[{\"product\":\"Backup\",\"edition\":\"Server\","
-                + "\"licenseKey\":\"ABCDE-FGHJK-MNPQR-STUVW-XYZ23\"}]}}";
+                + "\",\"expiresAt\":\"2026-11-27T12:30:00Z\",\"licenses\":[{\"product\":\"Backup\",\"edition\":\"Server\"}]}}";
     }
 
     private final String topic;

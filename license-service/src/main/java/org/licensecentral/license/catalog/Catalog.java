@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * The products that can be bought (from {@code catalog.json}) and their releases: the file's,
  * written to the {@code releases} collection at start (saved by id, so a restart changes
- * nothing), and those added later through {@code POST /internal/releases}. Each is published to
+ * nothing), and those added later through {@code POST /internal/releases}, whose downloads must be
+ * on the configured artifact hosts ({@link CatalogProperties}). Each is published to
  * {@code license.events} after it is saved: a failed publication fails the start or the call, and
  * both are safe to repeat.
  */
@@ -39,10 +40,13 @@ public class Catalog {
     private final List<Release> seedReleases;
     private final MongoTemplate mongo;
     private final ReleaseEventsPublisher releaseEvents;
+    private final CatalogProperties properties;
 
-    public Catalog(ObjectMapper objectMapper, MongoTemplate mongo, ReleaseEventsPublisher releaseEvents) {
+    public Catalog(ObjectMapper objectMapper, MongoTemplate mongo, ReleaseEventsPublisher releaseEvents,
+                   CatalogProperties properties) {
         this.mongo = mongo;
         this.releaseEvents = releaseEvents;
+        this.properties = properties;
         try (InputStream in = new ClassPathResource("catalog.json").getInputStream()) {
             CatalogFile file = objectMapper.readValue(in, CatalogFile.class);
             this.products = file.products().stream()
@@ -66,10 +70,13 @@ public class Catalog {
         return products.values().stream().sorted(Comparator.comparing(Product::name)).toList();
     }
 
-    /** Adds or replaces a release; the product must be one the catalog sells. */
+    /** Adds or replaces a release; the product must be one the catalog sells, the download on an artifact host. */
     public Release addRelease(Release release) {
         if (!products.containsKey(release.productCode())) {
             throw new UnknownProductException(release.productCode());
+        }
+        if (!properties.isArtifactDownload(release.downloadUrl())) {
+            throw new DownloadHostNotAllowedException(properties.downloadHosts());
         }
         Release saved = mongo.save(release);
         releaseEvents.published(saved);

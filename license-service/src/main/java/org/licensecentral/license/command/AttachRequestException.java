@@ -11,7 +11,7 @@ public class AttachRequestException extends RuntimeException {
         EXPIRED("The confirmation code has expired; start the attach again to get a new one."),
         LOCKED("Too many wrong codes; this request is locked. Start the attach again to get a new code."),
         USED("This attach request was already confirmed."),
-        TOO_MANY_REQUESTS("At most 5 attach requests an hour; try again later.");
+        TOO_MANY_REQUESTS("Too many attach requests this hour; try again later.");
 
         private final String message;
 
@@ -37,7 +37,7 @@ public class AttachRequestException extends RuntimeException {
         return reason;
     }
 
-    /** For {@link Reason#TOO_MANY_REQUESTS}: when the oldest request of the last hour stops counting. */
+    /** For {@link Reason#TOO_MANY_REQUESTS}: when the account's hour of requests ends. */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

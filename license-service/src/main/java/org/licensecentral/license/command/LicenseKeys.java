@@ -1,6 +1,7 @@
 package org.licensecentral.license.command;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,11 @@ public class LicenseKeys {
     private static final int GROUP_LENGTH = 5;
 
     private final SecureRandom random = new SecureRandom();
+
+    /** A key as typed or sent (spaces around it, lower case) in the form it is stored and looked up in. */
+    public static String normalise(String key) {
+        return key.trim().toUpperCase(Locale.ROOT);
+    }
 
     public String next() {
         StringBuilder key = new StringBuilder(GROUPS * (GROUP_LENGTH + 1));

@@ -11,10 +11,12 @@ import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.licensecentral.license.api.CheckPurchaseContentCommand;
 import org.licensecentral.license.api.ExtendMaintenanceCommand;
 import org.licensecentral.license.api.IssueLicenseCommand;
 import org.licensecentral.license.api.PurchaseCompleted;
+import org.licensecentral.license.api.RecordPurchaseCommand;
 import org.licensecentral.license.catalog.Catalog;
 import org.licensecentral.license.catalog.Product;
 import org.licensecentral.license.query.LicenseQueries;
@@ -25,9 +27,11 @@ import org.springframework.stereotype.Service;
 /**
  * Turns a purchase into licenses, one per unit, and renewals into longer maintenance. Every item is
  * checked (catalog, renewed license) before anything is issued, so a rejected purchase leaves
- * nothing behind. Each license's id is derived
- * from the purchase id and the unit's position, so processing the same purchase again (a
- * redelivery, a replay, the same POST) finds its licenses already issued and issues nothing new.
+ * nothing behind. Then the purchase's content is recorded, or compared with the content its id was
+ * first recorded with: a purchase id arriving again with other content is refused whole (issue 15,
+ * finding 2). Each license's id is derived from the purchase id and the unit's position, so
+ * processing the same purchase again (a redelivery, a replay, the same POST) finds its licenses
+ * already issued, issues nothing new and finishes what an interrupted delivery left undone.
  */
 @Service
 public class PurchaseProcessor {
@@ -50,10 +54,14 @@ public class PurchaseProcessor {
     /**
      * Issues the purchase's licenses that do not exist yet and applies its renewals that were not
      * applied yet; returns the ids of all the licenses it names.
+     *
+     * @throws PurchaseRejectedException when it names something the catalog does not sell
+     * @throws PurchaseConflictException when its id was recorded before with other content
      */
     public List<String> process(PurchaseCompleted purchase) {
         List<Product> products = purchase.items().stream().map(this::check).toList();
         List<LicenseView> renewed = purchase.items().stream().map(this::renewedLicense).toList();
+        recordOrCompare(purchase);
         List<String> licenseIds = new ArrayList<>();
         LocalDate purchasedOn = LocalDate.ofInstant(purchase.purchasedAt(), ZoneOffset.UTC);
         for (int item = 0; item < purchase.items().size(); item++) {
@@ -97,12 +105,27 @@ public class PurchaseProcessor {
         if (item.quantity() != 1 || item.maintenanceMonths() < 1) {
             throw new PurchaseRejectedException("a renewal renews one license by at least a month");
         }
-        LicenseView license = queries.findByKey(item.renewsLicenseKey().trim().toUpperCase(Locale.ROOT))
+        LicenseView license = queries.findByKey(LicenseKeys.normalise(item.renewsLicenseKey()))
                 .orElseThrow(() -> new PurchaseRejectedException("renewal of an unknown license key"));
         if (!license.productCode().equals(item.productCode())) {
             throw new PurchaseRejectedException("renewal of a " + license.productCode() + " license sold as " + item.productCode());
         }
         return license;
+    }
+
+    /** The first content of a purchase id wins; the same content again passes, other content is a conflict. */
+    private void recordOrCompare(PurchaseCompleted purchase) {
+        String recordId = Purchase.recordId(purchase.purchaseId());
+        String contentHash = PurchaseContent.hash(purchase);
+        if (eventStore.lastSequenceNumberFor(recordId).isEmpty()) {
+            try {
+                commandGateway.sendAndWait(new RecordPurchaseCommand(recordId, purchase.purchaseId(), contentHash));
+                return;
+            } catch (AggregateStreamCreationException recordedMeanwhile) {
+                // A concurrent delivery of this purchase id won the unique (aggregate id, sequence) index: compare with it.
+            }
+        }
+        commandGateway.sendAndWait(new CheckPurchaseContentCommand(recordId, purchase.purchaseId(), contentHash));
     }
 
     private void issueUnlessIssued(IssueLicenseCommand command) {
@@ -111,7 +134,7 @@ public class PurchaseProcessor {
         }
         try {
             commandGateway.sendAndWait(command);
-        } catch (ConcurrencyException issuedMeanwhile) {
+        } catch (AggregateStreamCreationException issuedMeanwhile) {
             // A concurrent delivery of the same purchase won the unique (aggregate id, sequence) index.
         }
     }

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.licensecentral.license.api.PurchaseCompleted;
+import org.licensecentral.license.command.PurchaseConflictException;
 import org.licensecentral.license.command.PurchaseProcessor;
 import org.licensecentral.license.command.PurchaseRejectedException;
 import org.licensecentral.support.messaging.Payloads;
@@ -15,7 +16,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** {@code store.purchases} in: each purchase becomes licenses; a bad one goes to the dead-letter topic. */
+/**
+ * {@code store.purchases} in: each purchase becomes licenses. A bad one goes to the dead-letter topic
+ * with its reason: invalid, naming something the catalog does not sell, or reusing a purchase id
+ * recorded with other content.
+ */
 @Configuration(proxyBeanMethods = false)
 public class StorePurchasesConsumer {
 
@@ -32,6 +37,8 @@ public class StorePurchasesConsumer {
                 processor.process(purchase);
             } catch (PurchaseRejectedException e) {
                 throw new RejectedMessageException("purchase " + purchase.purchaseId() + " rejected: " + e.getMessage(), e);
+            } catch (PurchaseConflictException e) {
+                throw new RejectedMessageException(e.getMessage(), e);
             }
         };
     }

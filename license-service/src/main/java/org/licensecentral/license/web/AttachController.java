@@ -36,7 +36,11 @@ class AttachController {
         }
     }
 
-    record AttachStarted(String requestId, String sentTo, Instant expiresAt) {
+    /**
+     * The same for every start, whether or not anything matched: naming the address the code went to
+     * would tell that the purchase exists, and whose it is (issue 15, finding 4).
+     */
+    record AttachStarted(String requestId, Instant expiresAt) {
     }
 
     record Confirmation(@NotBlank @Size(max = 32) String code) {
@@ -57,7 +61,7 @@ class AttachController {
         Caller caller = verified(jwt);
         AttachService.Started started = attachService.start(caller.accountId(), caller.verifiedEmail(),
                 blankToNull(start.purchaseId()), blankToNull(start.licenseKey()));
-        return new AttachStarted(started.requestId(), started.sentTo(), started.expiresAt());
+        return new AttachStarted(started.requestId(), started.expiresAt());
     }
 
     @PostMapping("/{requestId}/confirm")

@@ -2,8 +2,10 @@ package org.licensecentral.license.web;
 
 import java.util.Locale;
 
+import org.licensecentral.license.catalog.DownloadHostNotAllowedException;
 import org.licensecentral.license.catalog.UnknownProductException;
 import org.licensecentral.license.command.AttachRequestException;
+import org.licensecentral.license.command.PurchaseConflictException;
 import org.licensecentral.license.command.PurchaseRejectedException;
 import org.licensecentral.license.command.RemoteManagementNotSupportedException;
 import org.licensecentral.support.web.Problems;
@@ -24,9 +26,19 @@ class ProblemHandlers {
         return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "purchase-rejected", "Purchase rejected", e.getMessage());
     }
 
+    @ExceptionHandler(PurchaseConflictException.class)
+    ProblemDetail purchaseConflict(PurchaseConflictException e) {
+        return Problems.of(HttpStatus.CONFLICT, "purchase-conflict", "Purchase conflict", e.getMessage());
+    }
+
     @ExceptionHandler(UnknownProductException.class)
     ProblemDetail unknownProduct(UnknownProductException e) {
         return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-product", "Unknown product", e.getMessage());
+    }
+
+    @ExceptionHandler(DownloadHostNotAllowedException.class)
+    ProblemDetail downloadHostNotAllowed(DownloadHostNotAllowedException e) {
+        return Problems.of(HttpStatus.BAD_REQUEST, "download-host-not-allowed", "Download host not allowed", e.getMessage());
     }
 
     @ExceptionHandler(AttachRequestException.class)
