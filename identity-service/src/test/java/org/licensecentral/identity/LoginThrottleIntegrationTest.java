@@ -1,60 +1,99 @@
 package org.licensecentral.identity;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.licensecentral.identity.IdentityClient.newAddress;
+import static org.licensecentral.identity.IdentityClient.newBrowser;
+import static org.licensecentral.identity.IdentityClient.newEmail;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.testsupport.RealInfrastructure;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 
 /** Failed logins from one address, across accounts, end in 429 with Retry-After (a low limit, in a context of its own). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "licensecentral.identity.failed-logins.per-address=3")
 @RealInfrastructure
+@Import(PasswordComparisons.class)
 class LoginThrottleIntegrationTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
 
     @LocalServerPort
     int port;
 
+    @Value("${licensecentral.identity.gateway-client-secret}")
+    String gatewaySecret;
+
+    @Autowired
+    PasswordComparisons comparisons;
+
+    private IdentityClient identity;
+
+    @BeforeEach
+    void connect() {
+        identity = new IdentityClient(port, gatewaySecret);
+    }
+
     @Test
     void failedLoginsFromOneAddressAcrossAccountsEndIn429WithRetryAfter() throws Exception {
+        String address = newAddress();
         for (int i = 0; i < 3; i++) {
-            assertThat(login("nobody-" + UUID.randomUUID() + "@example.org").headers().firstValue("Location"))
-                    .hasValueSatisfying(location -> assertThat(location).contains("/login?error"));
+            assertThat(identity.formLogin(newBrowser(), address, newEmail(), "wrong-password-123")).contains("/login?error");
         }
 
-        HttpResponse<String> fourth = login("nobody-" + UUID.randomUUID() + "@example.org");
+        HttpClient browser = newBrowser();
+        HttpResponse<String> fourth = browser.send(identity.loginRequest(browser, address, newEmail(), "wrong-password-123"),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(fourth.statusCode()).isEqualTo(429);
         assertThat(fourth.headers().firstValue("Retry-After")).isPresent();
         assertThat(fourth.body()).contains("too-many-failed-logins");
     }
 
-    private HttpResponse<String> login(String email) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String page = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
-        assertThat(csrf.find()).isTrue();
-        return browser.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(email, UTF_8)
-                        + "&password=wrong-password-123&_csrf=" + URLEncoder.encode(csrf.group(1), UTF_8)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    @Test
+    void successfulLoginsDoNotCountAgainstTheirAddress() throws Exception {
+        String email = newEmail();
+        identity.register(email, PASSWORD);
+        String address = newAddress();
+        for (int i = 0; i < 5; i++) {
+            assertThat(identity.formLogin(newBrowser(), address, email, PASSWORD)).doesNotContain("error");
+        }
+
+        assertThat(identity.formLogin(newBrowser(), address, newEmail(), "wrong-password-123")).contains("/login?error");
     }
 
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+    @Test
+    void thirtyParallelWrongLoginsFromOneAddressReachThePasswordCheckOnlyThreeTimes() throws Exception {
+        String address = newAddress();
+        List<HttpClient> browsers = new ArrayList<>();
+        List<HttpRequest> logins = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            HttpClient browser = newBrowser();
+            browsers.add(browser);
+            logins.add(identity.loginRequest(browser, address, newEmail(), "wrong-password-123"));
+        }
+        int before = comparisons.count();
+
+        List<CompletableFuture<HttpResponse<Void>>> answers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            answers.add(browsers.get(i).sendAsync(logins.get(i), HttpResponse.BodyHandlers.discarding()));
+        }
+        long refused = answers.stream().map(CompletableFuture::join).filter(answer -> answer.statusCode() == 429).count();
+
+        assertThat(comparisons.count() - before).isLessThanOrEqualTo(3);
+        assertThat(refused).isEqualTo(27);
     }
 }

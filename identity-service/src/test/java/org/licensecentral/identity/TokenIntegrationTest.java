@@ -12,16 +12,14 @@ import java.util.Base64;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.licensecentral.testsupport.RealInfrastructure;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /** identity-service as the OIDC provider: discovery, JWKS, and the internal client's tokens. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure
+@IdentityServiceContext
 class TokenIntegrationTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
@@ -29,6 +27,9 @@ class TokenIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Value("${licensecentral.identity.internal-client-secret}")
+    String internalSecret;
 
     @Test
     void discoveryNamesTheIssuerAndTheJwks() throws Exception {
@@ -40,14 +41,15 @@ class TokenIntegrationTest {
     }
 
     @Test
-    void theInternalClientGetsATokenWithTheInternalScopeThatTheJwksVerifies() throws Exception {
-        HttpResponse<String> response = token("internal", "local-internal-secret");
+    void theInternalClientGetsATokenForTheInternalApiThatTheJwksVerifies() throws Exception {
+        HttpResponse<String> response = token("internal", internalSecret);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Jwt jwt = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks").build()
                 .decode(json.readTree(response.body()).get("access_token").asText());
         assertThat(jwt.getClaimAsStringList("scope")).containsExactly("internal");
         assertThat(jwt.getSubject()).isEqualTo("internal");
+        assertThat(jwt.getAudience()).containsExactly("licensecentral-internal");
     }
 
     @Test

@@ -3,20 +3,22 @@ package org.licensecentral.identity.account;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.licensecentral.support.limits.WindowCaps;
 import org.licensecentral.support.messaging.CloudEventsPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,51 +28,67 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Registration, e-mail verification and the login lock. No answer tells whether an address is
- * registered: registering a known address, verifying with a wrong code or an unknown address, all
- * look the same from outside.
+ * Registration, e-mail verification and password reset. No answer tells whether an address is
+ * registered: registering a known address, verifying with a wrong code, an unknown address or an
+ * address verified before, all look the same from outside and compare one hash alike.
+ *
+ * <p>Each kind of mail is capped per account ({@code licensecentral.identity.mail-caps.*}, issue 15,
+ * finding 8): past the cap the request is answered as before but sends nothing, so nobody can
+ * flood a mailbox through the reset form, and the answer still tells nothing about the address.
  */
 @Service
 public class AccountService {
 
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
     static final Duration CODE_LIFETIME = Duration.ofMinutes(30);
     static final int CODE_ATTEMPTS = 5;
-    static final int FAILED_LOGINS = 5;
-    static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
     private static final String SYMBOLS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+    private static final String VERIFICATION_MAIL = "email-verification";
+    private static final String RESET_MAIL = "password-reset";
 
     private final MongoTemplate mongo;
     private final PasswordEncoder passwords;
     private final PasswordPolicy policy;
     private final CloudEventsPublisher publisher;
+    private final FailedLogins failedLogins;
+    private final WindowCaps mailCaps;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** What a code is compared with when there is no code to compare with, so that the work is the same. */
+    private final String unusableHash;
 
     public AccountService(MongoTemplate mongo, PasswordEncoder passwords, PasswordPolicy policy,
-                          CloudEventsPublisher publisher, Clock clock) {
+                          CloudEventsPublisher publisher, FailedLogins failedLogins, Clock clock,
+                          @Value("${licensecentral.identity.mail-caps.per-account}") int mailsPerAccount,
+                          @Value("${licensecentral.identity.mail-caps.window}") Duration mailWindow) {
         this.mongo = mongo;
         this.passwords = passwords;
         this.policy = policy;
         this.publisher = publisher;
+        this.failedLogins = failedLogins;
+        this.mailCaps = new WindowCaps(mongo, "mail_caps", mailsPerAccount, mailWindow, clock);
         this.clock = clock;
+        this.unusableHash = passwords.encode(UUID.randomUUID().toString());
     }
 
     /** One account per address, enforced by the database, not by a check-then-insert. */
     @EventListener(ApplicationReadyEvent.class)
     void ensureIndexes() {
         mongo.indexOps(Account.class).ensureIndex(new Index("email", Sort.Direction.ASC).unique());
+        mongo.indexOps("mail_caps").ensureIndex(new Index("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
     }
 
     /** Creates the account and mails a verification code; a known address changes nothing. */
     public void register(String email, String password) {
-        String address = email.trim().toLowerCase(Locale.ROOT);
+        String address = Account.normalizedEmail(email);
         policy.problem(password, address).ifPresent(problem -> {
             throw new AccountException(AccountException.Reason.WEAK_PASSWORD, "The password " + problem + ".");
         });
         // The hashing comes first, so a known address costs the same time as a new one.
         String code = newCode();
         Account account = new Account(UUID.randomUUID().toString(), address, passwords.encode(password), false,
-                passwords.encode(code), clock.instant().plus(CODE_LIFETIME), 0, null, null, 0, List.of(), null, clock.instant());
+                passwords.encode(code), clock.instant().plus(CODE_LIFETIME), 0, null, null, 0, clock.instant());
         if (byEmail(address).isPresent()) {
             return;
         }
@@ -79,21 +97,26 @@ public class AccountService {
         } catch (DuplicateKeyException registeredMeanwhile) {
             return;
         }
-        mailCode(account, code);
+        if (mailAllowed(VERIFICATION_MAIL, account)) {
+            publishMail(VERIFICATION_MAIL, account, "email-verification/" + account.id(), code);
+        }
     }
 
-    /** Confirms the address with the mailed code. */
+    /**
+     * Confirms the address with the mailed code. Only the right code of an unverified account with
+     * tries left passes; an unknown address, a wrong or expired code, and an account verified before
+     * all fail alike, after one hash comparison each (issue 15, finding 4). The try is counted in the
+     * same step that finds the account, so parallel guesses cannot share one count.
+     */
     public void verify(String email, String code) {
-        Account account = byEmail(email.trim().toLowerCase(Locale.ROOT))
-                .orElseThrow(() -> new AccountException(AccountException.Reason.VERIFICATION_FAILED));
-        if (account.emailVerified()) {
-            return;
-        }
-        if (account.verificationAttempts() >= CODE_ATTEMPTS || clock.instant().isAfter(account.verificationExpiresAt())) {
-            throw new AccountException(AccountException.Reason.VERIFICATION_FAILED);
-        }
-        if (!passwords.matches(code.trim().toUpperCase(Locale.ROOT), account.verificationCodeHash())) {
-            mongo.updateFirst(byId(account.id()), new Update().inc("verificationAttempts", 1), Account.class);
+        Account account = mongo.findAndModify(Query.query(Criteria.where("email").is(Account.normalizedEmail(email))
+                        .and("emailVerified").is(false)
+                        .and("verificationAttempts").lt(CODE_ATTEMPTS)
+                        .and("verificationExpiresAt").gt(clock.instant())),
+                new Update().inc("verificationAttempts", 1), FindAndModifyOptions.options().returnNew(true), Account.class);
+        String hash = account == null || account.verificationCodeHash() == null ? unusableHash : account.verificationCodeHash();
+        boolean matches = passwords.matches(code.trim().toUpperCase(Locale.ROOT), hash);
+        if (account == null || !matches) {
             throw new AccountException(AccountException.Reason.VERIFICATION_FAILED);
         }
         mongo.updateFirst(byId(account.id()), new Update().set("emailVerified", true).unset("verificationCodeHash"),
@@ -104,23 +127,25 @@ public class AccountService {
     public void requestPasswordReset(String email) {
         String code = newCode();
         String hash = passwords.encode(code);
-        byEmail(email.trim().toLowerCase(Locale.ROOT)).ifPresent(account -> {
+        byEmail(Account.normalizedEmail(email)).ifPresent(account -> {
+            if (!mailAllowed(RESET_MAIL, account)) {
+                // The code mailed before stays valid: a flood of requests must not void it either.
+                return;
+            }
             mongo.updateFirst(byId(account.id()), new Update().set("resetCodeHash", hash)
                     .set("resetExpiresAt", clock.instant().plus(CODE_LIFETIME)).set("resetAttempts", 0), Account.class);
-            publisher.publish("notificationRequests-out-0", "password-reset/" + account.id() + "/" + clock.instant().toEpochMilli(),
-                    "org.licensecentral.notification.mail-requested.v1", account.id(), clock.instant(),
-                    Map.of("template", "password-reset", "to", account.email(), "data", Map.of("code", code)));
+            publishMail(RESET_MAIL, account, "password-reset/" + account.id() + "/" + clock.instant().toEpochMilli(), code);
         });
     }
 
     /**
-     * Sets a new password with the mailed code; the login lock is lifted, the code used up. The code
-     * proves the mailbox as well as a verification code does, so the address counts as verified:
-     * this is also the way back for an account whose verification code expired, and it takes an
-     * address back from anyone who registered it without owning it.
+     * Sets a new password with the mailed code; every client address's login wait is lifted, the
+     * code used up. The code proves the mailbox as well as a verification code does, so the address
+     * counts as verified: this is also the way back for an account whose verification code expired,
+     * and it takes an address back from anyone who registered it without owning it.
      */
     public void resetPassword(String email, String code, String newPassword) {
-        String address = email.trim().toLowerCase(Locale.ROOT);
+        String address = Account.normalizedEmail(email);
         policy.problem(newPassword, address).ifPresent(problem -> {
             throw new AccountException(AccountException.Reason.WEAK_PASSWORD, "The password " + problem + ".");
         });
@@ -134,42 +159,23 @@ public class AccountService {
             throw new AccountException(AccountException.Reason.RESET_FAILED);
         }
         mongo.updateFirst(byId(account.id()), new Update().set("passwordHash", passwords.encode(newPassword))
-                .set("emailVerified", true).unset("verificationCodeHash")
-                .unset("resetCodeHash").unset("lockedUntil").set("failedLogins", List.of()), Account.class);
+                .set("emailVerified", true).unset("verificationCodeHash").unset("resetCodeHash"), Account.class);
+        failedLogins.clear(account.email());
     }
 
     public Optional<Account> byEmail(String email) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("email").is(email)), Account.class));
     }
 
-    /** Whether logins to the account are locked now (5 failures within 15 minutes lock it for 15). */
-    public boolean isLocked(Account account) {
-        return account.lockedUntil() != null && clock.instant().isBefore(account.lockedUntil());
+    private boolean mailAllowed(String template, Account account) {
+        Optional<Duration> capped = mailCaps.tryAcquire(template + "/" + account.id());
+        capped.ifPresent(wait -> log.info("{} mails to account {} capped for {}", template, account.id(), wait));
+        return capped.isEmpty();
     }
 
-    public void loginFailed(String email) {
-        byEmail(email.trim().toLowerCase(Locale.ROOT)).ifPresent(account -> {
-            Instant now = clock.instant();
-            List<Instant> recent = new ArrayList<>(account.failedLogins().stream()
-                    .filter(at -> at.isAfter(now.minus(LOGIN_WINDOW))).toList());
-            recent.add(now);
-            Update update = new Update().set("failedLogins", recent);
-            if (recent.size() >= FAILED_LOGINS) {
-                update.set("lockedUntil", now.plus(LOGIN_WINDOW)).set("failedLogins", List.of());
-            }
-            mongo.updateFirst(byId(account.id()), update, Account.class);
-        });
-    }
-
-    public void loginSucceeded(String email) {
-        byEmail(email.trim().toLowerCase(Locale.ROOT)).ifPresent(account ->
-                mongo.updateFirst(byId(account.id()), new Update().set("failedLogins", List.of()), Account.class));
-    }
-
-    private void mailCode(Account account, String code) {
-        publisher.publish("notificationRequests-out-0", "email-verification/" + account.id(),
-                "org.licensecentral.notification.mail-requested.v1", account.id(), clock.instant(),
-                Map.of("template", "email-verification", "to", account.email(), "data", Map.of("code", code)));
+    private void publishMail(String template, Account account, String id, String code) {
+        publisher.publish("notificationRequests-out-0", id, "org.licensecentral.notification.mail-requested.v1",
+                account.id(), clock.instant(), Map.of("template", template, "to", account.email(), "data", Map.of("code", code)));
     }
 
     private String newCode() {

@@ -16,15 +16,20 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Failed logins per client address: past the limit, the login form's POST answers 429 with
- * Retry-After before any password is checked. The per-account lock is {@link AccountService}'s;
- * this one stops one address from trying many accounts.
+ * Retry-After before any password is checked. The wait per account and address is
+ * {@link FailedLogins}'; this one stops one address from trying many accounts.
+ *
+ * <p>Each POST takes its token before the password is checked and gets it back when the login
+ * succeeds: the check and the count are one step, so parallel wrong logins cannot all pass a check
+ * that none of them has counted yet (issue 15, finding 5).
  */
 @Component
 public class LoginThrottle extends OncePerRequestFilter {
@@ -46,7 +51,7 @@ public class LoginThrottle extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Duration wait = perAddress.waitFor(request.getRemoteAddr()).orElse(null);
+        Duration wait = perAddress.tryAcquire(request.getRemoteAddr()).orElse(null);
         if (wait == null) {
             chain.doFilter(request, response);
             return;
@@ -58,10 +63,12 @@ public class LoginThrottle extends OncePerRequestFilter {
                 "Too many failed logins", "Too many failed logins from this address; try again later."));
     }
 
+    /** Only a form login's success gives a token back; a client authenticating at the token endpoint took none. */
     @EventListener
-    void on(AuthenticationFailureBadCredentialsEvent event) {
-        if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
-            perAddress.record(details.getRemoteAddress());
+    void on(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken login
+                && login.getDetails() instanceof WebAuthenticationDetails details) {
+            perAddress.refund(details.getRemoteAddress());
         }
     }
 }

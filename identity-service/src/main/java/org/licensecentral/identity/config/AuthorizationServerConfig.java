@@ -9,6 +9,7 @@ import org.licensecentral.identity.account.LoginThrottle;
 import org.licensecentral.identity.keys.SigningKeys;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,7 @@ import org.springframework.security.oauth2.server.authorization.config.annotatio
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.ui.DefaultResourcesFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -27,9 +29,12 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * (authorize, token, JWKS, discovery) in one chain, login and the public account API in the
  * other. Registered clients come from {@code spring.security.oauth2.authorizationserver.client.*}:
  * the gateway (authorization code with PKCE) and the internal client (client credentials, scope
- * {@code internal}).
+ * {@code internal}), with the secrets {@link ClientProperties} requires. Form logins go through
+ * the account package's {@code AuthenticationProvider} bean, which Spring Security's global
+ * authentication manager picks up.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClientProperties.class)
 class AuthorizationServerConfig {
 
     @Bean
@@ -51,11 +56,14 @@ class AuthorizationServerConfig {
     SecurityFilterChain login(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
         return http
                 .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
+                // The login page is the web package's (it names a wait, Spring's does not); its
+                // stylesheet is still Spring's.
+                .addFilterBefore(DefaultResourcesFilter.css(), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**", "/api/v1/accounts/**")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 // The account API takes JSON from the portal through the gateway, which guards CSRF for browsers.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/accounts/**"))
                 .build();

@@ -3,7 +3,6 @@ package org.licensecentral.identity.web;
 import java.util.Map;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.licensecentral.identity.account.AccountException;
@@ -24,16 +23,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/accounts")
 class AccountController {
 
-    record Registration(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 128) String password) {
+    record Registration(@EmailAddress String email, @NotBlank @Size(max = 128) String password) {
     }
 
-    record Verification(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 32) String code) {
+    record Verification(@EmailAddress String email, @NotBlank @Size(max = 32) String code) {
     }
 
-    record ResetRequest(@NotBlank @Email @Size(max = 254) String email) {
+    record ResetRequest(@EmailAddress String email) {
     }
 
-    record Reset(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 32) String code,
+    record Reset(@EmailAddress String email, @NotBlank @Size(max = 32) String code,
                  @NotBlank @Size(max = 128) String newPassword) {
     }
 

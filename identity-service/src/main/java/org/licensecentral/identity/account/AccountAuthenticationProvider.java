@@ -1,0 +1,72 @@
+package org.licensecentral.identity.account;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Login by e-mail and password against the accounts, with {@link FailedLogins}' wait per account
+ * and client address (issue 15, findings 4 and 5).
+ *
+ * <p>Every try compares exactly one password hash, whether the account is unknown (Spring's
+ * {@link DaoAuthenticationProvider} compares a dummy hash then), waiting, or known: the time of
+ * the answer tells nothing. A try during a wait is refused whatever its password, with a
+ * {@link LockedException} that says how long (the login page shows its message); answering a
+ * right password otherwise would tell a guesser it was right.
+ */
+@Component
+class AccountAuthenticationProvider implements AuthenticationProvider {
+
+    private final DaoAuthenticationProvider passwords;
+    private final FailedLogins failedLogins;
+
+    AccountAuthenticationProvider(AccountService accounts, PasswordEncoder encoder, FailedLogins failedLogins) {
+        this.passwords = new DaoAuthenticationProvider(encoder);
+        this.passwords.setUserDetailsService(email -> accounts.byEmail(Account.normalizedEmail(email))
+                .map(account -> User.withUsername(account.email()).password(account.passwordHash()).build())
+                .orElseThrow(() -> new UsernameNotFoundException("no such account")));
+        this.failedLogins = failedLogins;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication login) {
+        if (!(login.getDetails() instanceof WebAuthenticationDetails details)) {
+            throw new InternalAuthenticationServiceException("a login without the client's address");
+        }
+        Optional<Duration> wait = failedLogins.tryAcquire(login.getName(), details.getRemoteAddress());
+        Authentication result;
+        try {
+            result = passwords.authenticate(login);
+        } catch (AuthenticationException failed) {
+            throw wait.<AuthenticationException>map(AccountAuthenticationProvider::locked).orElse(failed);
+        }
+        if (wait.isPresent()) {
+            throw locked(wait.get());
+        }
+        failedLogins.succeeded(login.getName(), details.getRemoteAddress());
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private static LockedException locked(Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        return new LockedException("Too many failed attempts from this address. Try again in " + minutes
+                + (minutes == 1 ? " minute." : " minutes."));
+    }
+}
