@@ -1,8 +1,11 @@
 package org.licensecentral.support.axon;
 
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.licensecentral.support.messaging.CloudEventsKafkaAutoConfiguration;
 import org.licensecentral.support.messaging.CloudEventsPublisher;
 
@@ -18,7 +21,8 @@ import org.springframework.context.annotation.Bean;
  * Axon's starter, given the {@code DataSource}); their tables come from the Flyway migration in
  * {@code db/axon}, not from Axon's auto-create.
  */
-@AutoConfiguration(before = AxonAutoConfiguration.class, after = CloudEventsKafkaAutoConfiguration.class)
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class},
+        after = CloudEventsKafkaAutoConfiguration.class)
 @ConditionalOnClass(ConfigurerModule.class)
 public class AxonEventProcessingAutoConfiguration {
 
@@ -31,6 +35,21 @@ public class AxonEventProcessingAutoConfiguration {
     ConfigurerModule propagateEventHandlerErrors() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * How the event store tells a duplicate (aggregate id, sequence) from other failures. Axon's
+     * JDBC default reads vendor error codes, and the PostgreSQL driver reports a unique violation
+     * only as SQLState 23505: without this, two nodes appending to one aggregate, or two
+     * deliveries creating one purchase record (issue 15, finding 2), fail with a generic
+     * {@code EventStoreException} instead of the {@code ConcurrencyException} or
+     * {@code AggregateStreamCreationException} that the services retry or treat as done.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnClass(SQLStateResolver.class)
+    PersistenceExceptionResolver uniqueViolationResolver() {
+        return new SQLStateResolver("23505");
     }
 
     @Bean
