@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.licensecentral.license.command.Purchase;
 import org.licensecentral.testsupport.TopicReader;
 
 /** What happens to a license after it was issued: Remote Management, and activations reported by activation-service. */
@@ -67,6 +68,26 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(driver.getJson("/api/v1/licenses/" + licenseId, owner).get("history").findValuesAsText("event"))
                 .containsExactly("LicenseIssued");
+    }
+
+    @Test
+    void remoteManagementOfAnIdNobodyIssuedAnswers404() throws Exception {
+        HttpResponse<String> response = driver.put("/api/v1/licenses/" + UUID.randomUUID() + "/remote-management",
+                "{\"allowed\":true}", tokenFor(newEmail()));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void remoteManagementOfAnotherAggregatesIdAnswers404EvenToItsBuyer() throws Exception {
+        String email = newEmail();
+        String purchaseId = driver.buy(email, item("BACKUP", "Home", 1)).get("items").get(0).get("purchaseId").asText();
+
+        // The purchase's record is in the same event store under an id of the same form as a license's.
+        HttpResponse<String> response = driver.put("/api/v1/licenses/" + Purchase.recordId(purchaseId)
+                + "/remote-management", "{\"allowed\":true}", tokenFor(email));
+
+        assertThat(response.statusCode()).isEqualTo(404);
     }
 
     @Test

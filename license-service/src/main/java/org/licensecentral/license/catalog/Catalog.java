@@ -12,7 +12,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.licensecentral.license.messaging.ReleaseEventsPublisher;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -39,10 +38,10 @@ public class Catalog {
     private final Map<String, Product> products;
     private final List<Release> seedReleases;
     private final MongoTemplate mongo;
-    private final ReleaseEventsPublisher releaseEvents;
+    private final ReleaseEvents releaseEvents;
     private final CatalogProperties properties;
 
-    public Catalog(ObjectMapper objectMapper, MongoTemplate mongo, ReleaseEventsPublisher releaseEvents,
+    public Catalog(ObjectMapper objectMapper, MongoTemplate mongo, ReleaseEvents releaseEvents,
                    CatalogProperties properties) {
         this.mongo = mongo;
         this.releaseEvents = releaseEvents;

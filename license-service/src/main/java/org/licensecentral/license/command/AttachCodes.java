@@ -6,7 +6,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Attach confirmation codes: 8 symbols from the license keys' alphabet without look-alikes (about
- * 40 bits), short enough to type from a mail, with 5 attempts before the request locks.
+ * 40 bits), short enough to type from a mail, with a few attempts ({@link AttachLimits#codeAttempts()})
+ * before the request locks. The length is the code's format, which the mail and the portal's input
+ * are made for, so it is no setting.
  */
 @Component
 public class AttachCodes {

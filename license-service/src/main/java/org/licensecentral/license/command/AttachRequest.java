@@ -21,13 +21,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The two-step attach: a code mailed to the purchase e-mail, confirmed by the account that asked.
- * It survives {@value #MAX_ATTEMPTS} wrong codes, then locks; it expires at {@code expiresAt}; it
- * is used once.
+ * It survives {@link AttachLimits#codeAttempts()} wrong codes, then locks; it expires at
+ * {@code expiresAt}; it is used once.
  */
 @Aggregate
 public class AttachRequest {
-
-    static final int MAX_ATTEMPTS = 5;
 
     /** What a confirmation attempt came to; a wrong code is recorded, so it is an answer, not an exception. */
     public record Outcome(boolean confirmed, int attemptsLeft) {
@@ -54,7 +52,7 @@ public class AttachRequest {
     }
 
     @CommandHandler
-    Outcome handle(ConfirmAttachCommand command, PasswordEncoder codeEncoder, Clock clock) {
+    Outcome handle(ConfirmAttachCommand command, PasswordEncoder codeEncoder, Clock clock, AttachLimits limits) {
         if (!requestedBy.equals(command.accountId())) {
             // Another account's request does not exist for this caller.
             throw new AttachRequestException(AttachRequestException.Reason.NOT_FOUND);
@@ -71,13 +69,13 @@ public class AttachRequest {
         if (licenseIds.isEmpty() || !codeEncoder.matches(command.code(), codeHash)) {
             int attempt = wrongAttempts + 1;
             apply(new AttachCodeRejectedEvent(requestId, attempt));
-            if (attempt >= MAX_ATTEMPTS) {
+            if (attempt >= limits.codeAttempts()) {
                 apply(new AttachRequestLockedEvent(requestId));
             }
-            return new Outcome(false, MAX_ATTEMPTS - attempt);
+            return new Outcome(false, Math.max(0, limits.codeAttempts() - attempt));
         }
         apply(new AttachRequestConfirmedEvent(requestId, licenseIds, command.accountId(), command.accountEmail()));
-        return new Outcome(true, MAX_ATTEMPTS - wrongAttempts);
+        return new Outcome(true, Math.max(0, limits.codeAttempts() - wrongAttempts));
     }
 
     @EventSourcingHandler

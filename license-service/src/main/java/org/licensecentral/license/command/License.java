@@ -1,11 +1,13 @@
 package org.licensecentral.license.command;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -29,6 +31,7 @@ public class License {
     @AggregateIdentifier
     private String licenseId;
     private String productCode;
+    private String purchaseEmail;
     private boolean remoteManagementSupported;
     private boolean remoteManagementAllowed;
     private int activeActivations;
@@ -56,6 +59,10 @@ public class License {
 
     @CommandHandler
     void handle(SetRemoteManagementCommand command) {
+        // Decided here, on the license's own events, not on the read model, which may lag behind an attach.
+        if (!isHeldBy(command.accountId(), command.verifiedEmail())) {
+            throw new LicenseNotFoundException();
+        }
         if (!remoteManagementSupported) {
             throw new RemoteManagementNotSupportedException(productCode);
         }
@@ -97,9 +104,25 @@ public class License {
         apply(new MaintenanceExtendedEvent(licenseId, command.renewalId(), from.plusMonths(command.months())));
     }
 
+    /**
+     * The account it is attached to holds it; until it is attached, the account whose verified e-mail
+     * it was bought with. Without its issue it is nobody's (Axon already refuses to load another
+     * aggregate's events under a license's id; this keeps the rule true on its own).
+     */
+    private boolean isHeldBy(String accountId, String verifiedEmail) {
+        if (licenseId == null) {
+            return false;
+        }
+        if (ownerAccount != null) {
+            return ownerAccount.equals(accountId);
+        }
+        return verifiedEmail != null && verifiedEmail.equals(purchaseEmail);
+    }
+
     @EventSourcingHandler
     void on(LicenseIssuedEvent event) {
         this.licenseId = event.licenseId();
+        this.purchaseEmail = event.purchaseEmail();
         this.ownerEmail = event.purchaseEmail();
         this.maintenanceUntil = event.maintenanceUntil();
         this.productCode = event.productCode();
@@ -126,5 +149,13 @@ public class License {
     @EventSourcingHandler
     void on(LicenseActivationStatusChangedEvent event) {
         this.activeActivations = event.activeActivations();
+    }
+
+    /**
+     * The id of a purchase's license: derived from the purchase id and the unit's position, so the
+     * same purchase processed again names the licenses it issued before.
+     */
+    public static String idOf(String purchaseId, int item, int unit) {
+        return UUID.nameUUIDFromBytes(("license:" + purchaseId + ":" + item + ":" + unit).getBytes(UTF_8)).toString();
     }
 }

@@ -50,7 +50,7 @@ public class Purchase {
     }
 
     /** The record's id, apart from the licenses' ids (all share the event store's aggregate ids). */
-    static String recordId(String purchaseId) {
+    public static String recordId(String purchaseId) {
         return UUID.nameUUIDFromBytes(("purchase:" + purchaseId).getBytes(UTF_8)).toString();
     }
 }

@@ -18,13 +18,13 @@ import org.licensecentral.license.api.PurchaseCompleted;
  * blank renewed key as none. Items keep their order, since a license's id derives from its item's
  * position. Each field is length-prefixed, so no two contents run together into one form.
  */
-final class PurchaseContent {
+public final class PurchaseContent {
 
     private PurchaseContent() {
     }
 
     /** The SHA-256 of the canonical form, in hex. */
-    static String hash(PurchaseCompleted purchase) {
+    public static String hash(PurchaseCompleted purchase) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             for (String field : canonicalFields(purchase)) {

@@ -3,6 +3,7 @@ package org.licensecentral.license.messaging;
 import java.time.Instant;
 import java.util.Map;
 
+import org.licensecentral.license.application.MailSender;
 import org.licensecentral.support.axon.OutboxPublisher;
 
 import org.springframework.stereotype.Component;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * {@code ce_id}, which notification-service deduplicates on: the same id never mails twice.
  */
 @Component
-public class MailRequests {
+class MailRequests implements MailSender {
 
     static final String BINDING = "notificationRequests-out-0";
     static final String TYPE = "org.licensecentral.notification.mail-requested.v1";
@@ -27,6 +28,7 @@ public class MailRequests {
         this.publisher = publisher;
     }
 
+    @Override
     public void send(String id, String template, String to, Map<String, Object> data) {
         publisher.publish(BINDING, id, TYPE, id, Instant.now(), new MailRequested(template, to, data));
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.licensecentral.license.catalog.Release;
+import org.licensecentral.license.catalog.ReleaseEvents;
 import org.licensecentral.support.messaging.CloudEventsPublisher;
 
 import org.springframework.stereotype.Component;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * the catalog file's releases again) deduplicates, and a moved date is a new fact.
  */
 @Component
-public class ReleaseEventsPublisher {
+class ReleaseEventsPublisher implements ReleaseEvents {
 
     static final String TYPE = "org.licensecentral.license.release-published.v1";
 
@@ -33,6 +34,7 @@ public class ReleaseEventsPublisher {
         this.clock = clock;
     }
 
+    @Override
     public void published(Release release) {
         publisher.publish(LicenseEventsPublisher.BINDING, "release:" + release.id() + ":" + release.releasedAt(), TYPE,
                 release.productCode(), clock.instant(),

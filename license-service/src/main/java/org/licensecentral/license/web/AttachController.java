@@ -6,8 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.licensecentral.license.application.AttachService;
 import org.licensecentral.license.command.AttachRequest;
-import org.licensecentral.license.command.AttachService;
 import org.licensecentral.support.web.Caller;
 import org.licensecentral.support.web.Problems;
 

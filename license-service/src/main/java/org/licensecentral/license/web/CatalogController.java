@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import org.licensecentral.license.catalog.Catalog;
 import org.licensecentral.license.catalog.Release;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,9 +34,9 @@ class CatalogController {
     private final Catalog catalog;
     private final String storeUrl;
 
-    CatalogController(Catalog catalog, @Value("${licensecentral.store-url}") String storeUrl) {
+    CatalogController(Catalog catalog, StoreProperties store) {
         this.catalog = catalog;
-        this.storeUrl = storeUrl;
+        this.storeUrl = store.storeUrl();
     }
 
     @GetMapping("/api/v1/catalog")

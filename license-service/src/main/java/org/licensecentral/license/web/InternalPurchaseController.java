@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import org.licensecentral.license.api.PurchaseCompleted;
-import org.licensecentral.license.command.PurchaseProcessor;
+import org.licensecentral.license.application.PurchaseProcessor;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -12,12 +12,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.licensecentral.license.api.SetRemoteManagementCommand;
+import org.licensecentral.license.application.RemoteManagementService;
 import org.licensecentral.license.catalog.Catalog;
-import org.licensecentral.license.command.EmailMask;
+import org.licensecentral.license.command.LicenseNotFoundException;
+import org.licensecentral.license.query.LicenseHistory;
 import org.licensecentral.license.query.LicenseQueries;
 import org.licensecentral.license.query.LicenseView;
 import org.licensecentral.support.web.Caller;
@@ -62,25 +60,23 @@ class LicenseController {
     record LicensePage(List<LicenseRow> items, int page, int size, long totalItems, long totalPages) {
     }
 
-    record HistoryEntry(long sequence, String event, Instant at) {
-    }
-
     record Activation(String activationId, String hostname, String productVersion, String mode, Instant activatedAt) {
     }
 
     record LicenseSummary(LicenseRow license, Instant purchasedAt, String purchaseEmail, List<Activation> activations,
-                          List<HistoryEntry> history) {
+                          List<LicenseHistory.Entry> history) {
     }
 
     private final LicenseQueries queries;
-    private final EventStore eventStore;
-    private final CommandGateway commandGateway;
+    private final LicenseHistory history;
+    private final RemoteManagementService remoteManagement;
     private final Catalog catalog;
 
-    LicenseController(LicenseQueries queries, EventStore eventStore, CommandGateway commandGateway, Catalog catalog) {
+    LicenseController(LicenseQueries queries, LicenseHistory history, RemoteManagementService remoteManagement,
+                      Catalog catalog) {
         this.queries = queries;
-        this.eventStore = eventStore;
-        this.commandGateway = commandGateway;
+        this.history = history;
+        this.remoteManagement = remoteManagement;
         this.catalog = catalog;
     }
 
@@ -109,15 +105,12 @@ class LicenseController {
     LicenseSummary summary(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         Caller caller = Caller.of(jwt);
         LicenseView view = queries.find(caller.accountId(), caller.verifiedEmail(), id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such license."));
-        List<HistoryEntry> history = eventStore.readEvents(id).asStream()
-                .map(LicenseController::historyEntry)
-                .toList();
+                .orElseThrow(LicenseController::noSuchLicense);
         List<Activation> activations = queries.activations(id).stream()
                 .map(a -> new Activation(a.activationId(), a.hostname(), a.productVersion(), a.mode(), a.activatedAt()))
                 .toList();
         return new LicenseSummary(row(view, catalog.releases()), view.purchasedAt(), EmailMask.mask(view.purchaseEmail()),
-                activations, history);
+                activations, history.of(id));
     }
 
     record RemoteManagementChange(@NotNull Boolean allowed) {
@@ -127,22 +120,21 @@ class LicenseController {
     RemoteManagement setRemoteManagement(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                          @Valid @RequestBody RemoteManagementChange change) {
         Caller caller = Caller.of(jwt);
-        LicenseView view = queries.find(caller.accountId(), caller.verifiedEmail(), id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such license."));
-        commandGateway.sendAndWait(new SetRemoteManagementCommand(id, change.allowed()));
-        return new RemoteManagement(view.remoteManagementAvailable(), change.allowed());
-    }
-
-    private static HistoryEntry historyEntry(DomainEventMessage<?> event) {
-        String name = event.getPayloadType().getSimpleName().replaceFirst("Event$", "");
-        return new HistoryEntry(event.getSequenceNumber(), name, event.getTimestamp());
+        // Whether the caller holds the license is the license's own rule (issue 19), checked on its events.
+        try {
+            remoteManagement.set(id, caller.accountId(), caller.verifiedEmail(), change.allowed());
+        } catch (LicenseNotFoundException e) {
+            throw noSuchLicense();
+        }
+        // Only a license with the switch accepts the command, so the switch is available.
+        return new RemoteManagement(true, change.allowed());
     }
 
     @GetMapping("/{id}/download")
     Download download(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         Caller caller = Caller.of(jwt);
         LicenseView view = queries.find(caller.accountId(), caller.verifiedEmail(), id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such license."));
+                .orElseThrow(LicenseController::noSuchLicense);
         Download download = download(view, catalog.releases());
         if (download == null) {
             throw Problems.exception(HttpStatus.NOT_FOUND, "no-release-within-maintenance", "No release within maintenance",
@@ -150,6 +142,11 @@ class LicenseController {
                             + view.maintenanceUntil() + ".");
         }
         return download;
+    }
+
+    /** Another account's license answers exactly as a missing one. */
+    private static ResponseStatusException noSuchLicense() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such license.");
     }
 
     private static Download download(LicenseView view, Catalog.Releases releases) {

@@ -1,6 +1,7 @@
 package org.licensecentral.license.command;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,9 +30,7 @@ class AttachRequestTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(AttachRequest.class);
-        fixture.registerInjectableResource(ENCODER);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = fixtureAllowing(5);
     }
 
     @Test
@@ -62,6 +61,15 @@ class AttachRequestTest {
         fixture.given(requested(List.of("lic-1")), rejected(1), rejected(2), rejected(3), rejected(4))
                 .when(confirm("acc-b", "WRONG222"))
                 .expectEvents(new AttachCodeRejectedEvent("req-1", 5), new AttachRequestLockedEvent("req-1"));
+    }
+
+    @Test
+    void attachLocksAfterTheConfiguredNumberOfWrongCodes() {
+        fixture = fixtureAllowing(3);
+        fixture.given(requested(List.of("lic-1")), rejected(1), rejected(2))
+                .when(confirm("acc-b", "WRONG222"))
+                .expectResultMessagePayload(new AttachRequest.Outcome(false, 0))
+                .expectEvents(new AttachCodeRejectedEvent("req-1", 3), new AttachRequestLockedEvent("req-1"));
     }
 
     @Test
@@ -107,6 +115,14 @@ class AttachRequestTest {
         fixture.given(requested(List.of()))
                 .when(confirm("acc-b", CODE))
                 .expectEvents(new AttachCodeRejectedEvent("req-1", 1));
+    }
+
+    private static AggregateTestFixture<AttachRequest> fixtureAllowing(int codeAttempts) {
+        AggregateTestFixture<AttachRequest> fixture = new AggregateTestFixture<>(AttachRequest.class);
+        fixture.registerInjectableResource(ENCODER);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new AttachLimits(5, 5, Duration.ofMinutes(30), codeAttempts));
+        return fixture;
     }
 
     private static AttachCodeRequestedEvent requested(List<String> licenseIds) {

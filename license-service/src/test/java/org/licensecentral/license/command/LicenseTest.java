@@ -56,14 +56,14 @@ class LicenseTest {
     @Test
     void allowingRemoteManagementOnABackupLicenseRecordsIt() {
         fixture.given(issued("BACKUP", "5.2"))
-                .when(new SetRemoteManagementCommand("lic-1", true))
+                .when(byBuyer(true))
                 .expectEvents(new RemoteManagementToggledEvent("lic-1", true));
     }
 
     @Test
     void settingRemoteManagementToTheValueItHasRecordsNothing() {
         fixture.given(issued("BACKUP", "5.2"), new RemoteManagementToggledEvent("lic-1", true))
-                .when(new SetRemoteManagementCommand("lic-1", true))
+                .when(byBuyer(true))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -71,8 +71,54 @@ class LicenseTest {
     @Test
     void remoteManagementFailsForAProductWithoutIt() {
         fixture.given(issued("DRIVE", null))
-                .when(new SetRemoteManagementCommand("lic-1", true))
+                .when(byBuyer(true))
                 .expectException(RemoteManagementNotSupportedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theAccountTheLicenseIsAttachedToSetsRemoteManagement() {
+        fixture.given(issued("BACKUP", "5.2"), attachedTo("acc-b", "b@example.org"))
+                .when(new SetRemoteManagementCommand("lic-1", "acc-b", "b@example.org", true))
+                .expectEvents(new RemoteManagementToggledEvent("lic-1", true));
+    }
+
+    @Test
+    void theVerifiedPurchaseEmailHoldsALicenseNobodyAttached() {
+        fixture.given(issued("BACKUP", "5.2"))
+                .when(new SetRemoteManagementCommand("lic-1", "acc-a", "buyer@example.org", true))
+                .expectEvents(new RemoteManagementToggledEvent("lic-1", true));
+    }
+
+    @Test
+    void remoteManagementIsRefusedToAnotherAccountAsIfTheLicenseDidNotExist() {
+        fixture.given(issued("BACKUP", "5.2"))
+                .when(new SetRemoteManagementCommand("lic-1", "acc-c", "c@example.org", true))
+                .expectException(LicenseNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void remoteManagementIsRefusedToAnAccountWithoutAVerifiedEmail() {
+        fixture.given(issued("BACKUP", "5.2"))
+                .when(new SetRemoteManagementCommand("lic-1", "acc-a", null, true))
+                .expectException(LicenseNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void thePurchaseEmailNoLongerHoldsALicenseAttachedToAnotherAccount() {
+        fixture.given(issued("BACKUP", "5.2"), attachedTo("acc-b", "b@example.org"))
+                .when(byBuyer(true))
+                .expectException(LicenseNotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anotherAccountIsRefusedBeforeItLearnsWhetherTheProductHasRemoteManagement() {
+        fixture.given(issued("DRIVE", null))
+                .when(new SetRemoteManagementCommand("lic-1", "acc-c", "c@example.org", true))
+                .expectException(LicenseNotFoundException.class)
                 .expectNoEvents();
     }
 
@@ -140,6 +186,15 @@ class LicenseTest {
                 .when(new ExtendMaintenanceCommand("lic-1", "P-2:0", 12, LocalDate.of(2028, 1, 10)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    /** The account whose verified e-mail the license was bought with, while nobody attached it. */
+    private static SetRemoteManagementCommand byBuyer(boolean allowed) {
+        return new SetRemoteManagementCommand("lic-1", "acc-a", "buyer@example.org", allowed);
+    }
+
+    private static LicenseAttachedEvent attachedTo(String account, String email) {
+        return new LicenseAttachedEvent("lic-1", null, "buyer@example.org", account, email);
     }
 
     private static LicenseIssuedEvent issued(String product, String remoteManagementSince) {

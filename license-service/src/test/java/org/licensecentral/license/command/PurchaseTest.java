@@ -46,6 +46,6 @@ class PurchaseTest {
 
     @Test
     void aPurchaseRecordIdIsNeverALicenseId() {
-        assertThat(RECORD).isNotEqualTo(PurchaseProcessor.licenseId("P-1", 0, 0));
+        assertThat(RECORD).isNotEqualTo(License.idOf("P-1", 0, 0));
     }
 }

@@ -1,4 +1,4 @@
-package org.licensecentral.license.command;
+package org.licensecentral.license.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

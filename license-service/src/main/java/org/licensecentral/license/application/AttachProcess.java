@@ -1,4 +1,4 @@
-package org.licensecentral.license.command;
+package org.licensecentral.license.application;
 
 import java.util.Map;
 
@@ -9,7 +9,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.licensecentral.license.api.AttachLicenseCommand;
 import org.licensecentral.license.api.AttachRequestConfirmedEvent;
 import org.licensecentral.license.api.LicenseAttachedEvent;
-import org.licensecentral.license.messaging.MailRequests;
 import org.licensecentral.license.query.LicenseProjection;
 
 import org.springframework.stereotype.Component;
@@ -25,9 +24,9 @@ import org.springframework.stereotype.Component;
 class AttachProcess {
 
     private final CommandGateway commandGateway;
-    private final MailRequests mail;
+    private final MailSender mail;
 
-    AttachProcess(CommandGateway commandGateway, MailRequests mail) {
+    AttachProcess(CommandGateway commandGateway, MailSender mail) {
         this.commandGateway = commandGateway;
         this.mail = mail;
     }

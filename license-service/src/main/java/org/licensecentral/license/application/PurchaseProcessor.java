@@ -1,13 +1,10 @@
-package org.licensecentral.license.command;
-
-import static java.nio.charset.StandardCharsets.UTF_8;
+package org.licensecentral.license.application;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -19,6 +16,12 @@ import org.licensecentral.license.api.PurchaseCompleted;
 import org.licensecentral.license.api.RecordPurchaseCommand;
 import org.licensecentral.license.catalog.Catalog;
 import org.licensecentral.license.catalog.Product;
+import org.licensecentral.license.command.License;
+import org.licensecentral.license.command.LicenseKeys;
+import org.licensecentral.license.command.Purchase;
+import org.licensecentral.license.command.PurchaseConflictException;
+import org.licensecentral.license.command.PurchaseContent;
+import org.licensecentral.license.command.PurchaseRejectedException;
 import org.licensecentral.license.query.LicenseQueries;
 import org.licensecentral.license.query.LicenseView;
 
@@ -75,7 +78,7 @@ public class PurchaseProcessor {
                 continue;
             }
             for (int unit = 0; unit < line.quantity(); unit++) {
-                String licenseId = licenseId(purchase.purchaseId(), item, unit);
+                String licenseId = License.idOf(purchase.purchaseId(), item, unit);
                 licenseIds.add(licenseId);
                 issueUnlessIssued(new IssueLicenseCommand(licenseId, licenseKeys.next(), purchase.purchaseId(),
                         purchase.email().toLowerCase(Locale.ROOT), line.productCode(), line.edition(), line.seatsOrDefault(),
@@ -137,9 +140,5 @@ public class PurchaseProcessor {
         } catch (AggregateStreamCreationException issuedMeanwhile) {
             // A concurrent delivery of the same purchase won the unique (aggregate id, sequence) index.
         }
-    }
-
-    static String licenseId(String purchaseId, int item, int unit) {
-        return UUID.nameUUIDFromBytes(("license:" + purchaseId + ":" + item + ":" + unit).getBytes(UTF_8)).toString();
     }
 }

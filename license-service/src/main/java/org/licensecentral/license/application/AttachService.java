@@ -1,4 +1,4 @@
-package org.licensecentral.license.command;
+package org.licensecentral.license.application;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +12,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.licensecentral.license.api.ConfirmAttachCommand;
 import org.licensecentral.license.api.RequestAttachCodeCommand;
-import org.licensecentral.license.messaging.MailRequests;
+import org.licensecentral.license.command.AttachCodes;
+import org.licensecentral.license.command.AttachLimits;
+import org.licensecentral.license.command.AttachRequest;
+import org.licensecentral.license.command.AttachRequestException;
+import org.licensecentral.license.command.LicenseKeys;
 import org.licensecentral.license.query.LicenseQueries;
 import org.licensecentral.license.query.LicenseView;
 import org.licensecentral.support.limits.WindowCaps;
@@ -35,7 +39,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class AttachService {
 
-    static final Duration CODE_LIFETIME = Duration.ofMinutes(30);
+    /** The unit of both caps, which their properties name ({@code ...-per-hour}): counted in fixed hours. */
     private static final Duration CAP_WINDOW = Duration.ofHours(1);
 
     public record Started(String requestId, Instant expiresAt) {
@@ -47,14 +51,15 @@ public class AttachService {
     private final LicenseQueries queries;
     private final AttachCodes codes;
     private final PasswordEncoder codeEncoder;
-    private final MailRequests mail;
+    private final MailSender mail;
+    private final Duration codeLifetime;
     private final TaskExecutor mailExecutor;
     private final Clock clock;
     private final WindowCaps requestsPerAccount;
     private final WindowCaps codeMailsPerRecipient;
 
     public AttachService(CommandGateway commandGateway, LicenseQueries queries, MongoTemplate mongo, AttachCodes codes,
-                         PasswordEncoder codeEncoder, MailRequests mail,
+                         PasswordEncoder codeEncoder, MailSender mail,
                          @Qualifier("applicationTaskExecutor") TaskExecutor mailExecutor, Clock clock, AttachLimits limits) {
         this.commandGateway = commandGateway;
         this.queries = queries;
@@ -63,6 +68,7 @@ public class AttachService {
         this.mail = mail;
         this.mailExecutor = mailExecutor;
         this.clock = clock;
+        this.codeLifetime = limits.codeLifetime();
         // Counted atomically in MongoDB: parallel starts cannot all pass a check none of them has counted yet.
         this.requestsPerAccount = new WindowCaps(mongo, "attach_request_caps", limits.requestsPerAccountPerHour(),
                 CAP_WINDOW, clock);
@@ -88,7 +94,7 @@ public class AttachService {
                 .toList();
         String requestId = UUID.randomUUID().toString();
         String code = codes.next();
-        Instant expiresAt = now.plus(CODE_LIFETIME);
+        Instant expiresAt = now.plus(codeLifetime);
         commandGateway.sendAndWait(new RequestAttachCodeCommand(requestId, accountId,
                 licenses.stream().map(LicenseView::licenseId).toList(), purchaseEmail, codeEncoder.encode(code), expiresAt));
         if (purchaseEmail != null) {

@@ -1,15 +1,15 @@
-package org.licensecentral.license.command;
+package org.licensecentral.license.web;
 
 /**
  * E-mail addresses as the portal shows them: {@code jo***@example.org}, enough to recognise one's
  * own address, not to learn someone else's.
  */
-public final class EmailMask {
+final class EmailMask {
 
     private EmailMask() {
     }
 
-    public static String mask(String email) {
+    static String mask(String email) {
         int at = email.indexOf('@');
         String local = email.substring(0, at);
         return local.substring(0, Math.min(2, local.length())) + "***" + email.substring(at);
