@@ -1,14 +1,12 @@
 package org.licensecentral.notification;
 
-import org.licensecentral.notification.mail.MailProperties;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@EnableConfigurationProperties(MailProperties.class)
+@ConfigurationPropertiesScan
 @EnableScheduling
 public class NotificationServiceApplication {
 

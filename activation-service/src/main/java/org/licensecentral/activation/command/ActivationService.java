@@ -54,7 +54,6 @@ public class ActivationService {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ActivationService.class);
-    private static final int ATTEMPTS = 5;
 
     private final CommandGateway commandGateway;
     private final LicenseRecords licenses;
@@ -66,11 +65,12 @@ public class ActivationService {
     private final ObjectMapper json;
     private final Clock clock;
     private final String issuer;
+    private final int writeAttempts;
 
     public ActivationService(CommandGateway commandGateway, LicenseRecords licenses, Releases releases,
                              ActivationProjection activations, ActivationKeys keys, DeactivationSecrets deactivationSecrets,
                              FailedAttempts failedAttempts, ObjectMapper json, Clock clock,
-                             @Value("${licensecentral.activation.issuer}") String issuer) {
+                             @Value("${licensecentral.activation.issuer}") String issuer, LedgerProperties ledger) {
         this.commandGateway = commandGateway;
         this.licenses = licenses;
         this.releases = releases;
@@ -81,6 +81,7 @@ public class ActivationService {
         this.json = json;
         this.clock = clock;
         this.issuer = issuer;
+        this.writeAttempts = ledger.writeAttempts();
     }
 
     public Activated activateOnline(String clientAddress, String email, String licenseKey, String fingerprint,
@@ -246,7 +247,7 @@ public class ActivationService {
             try {
                 return commandGateway.sendAndWait(command);
             } catch (ConcurrencyException e) {
-                if (attempt == ATTEMPTS) {
+                if (attempt == writeAttempts) {
                     throw e;
                 }
             }

@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 import org.licensecentral.activation.licenses.LicenseRecords;
 import org.licensecentral.support.limits.KeyedLimiter;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +29,9 @@ public class FailedAttempts {
     private final KeyedLimiter perAddress;
     private final KeyedLimiter perKey;
 
-    public FailedAttempts(@Value("${licensecentral.activation.failed-attempts.per-address}") int perAddress,
-                          @Value("${licensecentral.activation.failed-attempts.per-key}") int perKey,
-                          @Value("${licensecentral.activation.failed-attempts.window}") Duration window) {
-        this.perAddress = new KeyedLimiter(perAddress, window);
-        this.perKey = new KeyedLimiter(perKey, window);
+    public FailedAttempts(FailedAttemptLimits limits) {
+        this.perAddress = new KeyedLimiter(limits.perAddress(), limits.window());
+        this.perKey = new KeyedLimiter(limits.perKey(), limits.window());
     }
 
     /** Refuses a check while the address, or the key from it, has used up its failures. */

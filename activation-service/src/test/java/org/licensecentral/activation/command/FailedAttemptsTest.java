@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** Failed checks are counted where they can be pinned: per address always, per license key and address where a key was named. */
 class FailedAttemptsTest {
 
-    private final FailedAttempts attempts = new FailedAttempts(50, 10, Duration.ofMinutes(10));
+    private final FailedAttempts attempts = new FailedAttempts(new FailedAttemptLimits(50, 10, Duration.ofMinutes(10)));
 
     @Test
     void tenWrongPairsForOneKeyLimitThatKeyFromThatAddressOnly() {

@@ -1,11 +1,9 @@
 package org.licensecentral.gateway.config;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 
 import reactor.netty.NettyPipeline;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.embedded.netty.NettyServerCustomizer;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -63,15 +61,14 @@ class EdgeServerConfig {
      * {@code body} (reactor-netty's read and request timeouts).
      */
     @Bean
-    NettyServerCustomizer readTimeouts(@Value("${licensecentral.gateway.timeouts.headers}") Duration headers,
-                                       @Value("${licensecentral.gateway.timeouts.body}") Duration body,
-                                       @Value("${licensecentral.gateway.timeouts.idle}") Duration idle) {
-        return server -> server.idleTimeout(idle).readTimeout(idle).requestTimeout(body)
+    NettyServerCustomizer readTimeouts(GatewayProperties properties) {
+        GatewayProperties.Timeouts timeouts = properties.timeouts();
+        return server -> server.idleTimeout(timeouts.idle()).readTimeout(timeouts.idle()).requestTimeout(timeouts.body())
                 // At channel set-up, after reactor-netty's HTTP/1.1 codec, before the first byte is read.
                 .doOnChannelInit((observer, channel, remoteAddress) -> {
                     if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                         channel.pipeline().addAfter(NettyPipeline.HttpCodec, "licensecentral.headersTimeout",
-                                new RequestHeadersTimeout(headers));
+                                new RequestHeadersTimeout(timeouts.headers()));
                     }
                 });
     }

@@ -1,5 +1,7 @@
 package org.licensecentral.gateway.config;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -12,9 +14,23 @@ import org.springframework.util.unit.DataSize;
  *                       front of the gateway, off for the plain-HTTP local stack
  * @param maxRequestBody the largest request body the gateway passes on; larger ones get 413
  * @param maxUriLength   the longest path and query it passes on; longer ones get 414
+ * @param timeouts       how long a client may take to send a request ({@code EdgeServerConfig})
+ * @param schedulerCheck how long the {@code boundedElastic} health check waits for its task to run
+ *                       before the gateway reports DOWN
  */
 @ConfigurationProperties("licensecentral.gateway")
-public record GatewayProperties(Identity identity, boolean secureCookies, DataSize maxRequestBody, int maxUriLength) {
+public record GatewayProperties(Identity identity, boolean secureCookies, DataSize maxRequestBody, int maxUriLength,
+                                Timeouts timeouts, Duration schedulerCheck) {
+
+    /**
+     * Slow clients are cut off (issue 15, finding 10).
+     *
+     * @param headers a request's line and headers must arrive whole within this
+     * @param body    its body must arrive whole within this
+     * @param idle    no read, and no kept-alive connection, may pause for longer than this
+     */
+    public record Timeouts(Duration headers, Duration body, Duration idle) {
+    }
 
     /**
      * @param issuer       the issuer as browsers reach it: the authorization endpoint, logout, and

@@ -2,10 +2,12 @@ package org.licensecentral.gateway.health;
 
 import java.time.Duration;
 
+import org.licensecentral.gateway.config.GatewayProperties;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.ReactiveHealthIndicator;
 import org.springframework.stereotype.Component;
@@ -26,8 +28,9 @@ class BoundedElasticHealthIndicator implements ReactiveHealthIndicator {
     private final Scheduler scheduler;
     private final Duration timeout;
 
-    BoundedElasticHealthIndicator() {
-        this(Schedulers.boundedElastic(), Duration.ofSeconds(5));
+    @Autowired
+    BoundedElasticHealthIndicator(GatewayProperties properties) {
+        this(Schedulers.boundedElastic(), properties.schedulerCheck());
     }
 
     BoundedElasticHealthIndicator(Scheduler scheduler, Duration timeout) {

@@ -13,7 +13,6 @@ import org.licensecentral.support.messaging.CloudEventsPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -41,8 +40,6 @@ public class AccountService {
 
     private static final Logger log = LoggerFactory.getLogger(AccountService.class);
 
-    static final Duration CODE_LIFETIME = Duration.ofMinutes(30);
-    static final int CODE_ATTEMPTS = 5;
     private static final String SYMBOLS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
     private static final String VERIFICATION_MAIL = "email-verification";
     private static final String RESET_MAIL = "password-reset";
@@ -53,21 +50,22 @@ public class AccountService {
     private final CloudEventsPublisher publisher;
     private final FailedLogins failedLogins;
     private final WindowCaps mailCaps;
+    private final CodeLimits codes;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     /** What a code is compared with when there is no code to compare with, so that the work is the same. */
     private final String unusableHash;
 
     public AccountService(MongoTemplate mongo, PasswordEncoder passwords, PasswordPolicy policy,
-                          CloudEventsPublisher publisher, FailedLogins failedLogins, Clock clock,
-                          @Value("${licensecentral.identity.mail-caps.per-account}") int mailsPerAccount,
-                          @Value("${licensecentral.identity.mail-caps.window}") Duration mailWindow) {
+                          CloudEventsPublisher publisher, FailedLogins failedLogins, Clock clock, CodeLimits codes,
+                          MailCaps mailCaps) {
         this.mongo = mongo;
         this.passwords = passwords;
         this.policy = policy;
         this.publisher = publisher;
         this.failedLogins = failedLogins;
-        this.mailCaps = new WindowCaps(mongo, "mail_caps", mailsPerAccount, mailWindow, clock);
+        this.mailCaps = new WindowCaps(mongo, "mail_caps", mailCaps.perAccount(), mailCaps.window(), clock);
+        this.codes = codes;
         this.clock = clock;
         this.unusableHash = passwords.encode(UUID.randomUUID().toString());
     }
@@ -88,7 +86,7 @@ public class AccountService {
         // The hashing comes first, so a known address costs the same time as a new one.
         String code = newCode();
         Account account = new Account(UUID.randomUUID().toString(), address, passwords.encode(password), false,
-                passwords.encode(code), clock.instant().plus(CODE_LIFETIME), 0, null, null, 0, clock.instant());
+                passwords.encode(code), clock.instant().plus(codes.lifetime()), 0, null, null, 0, clock.instant());
         if (byEmail(address).isPresent()) {
             return;
         }
@@ -111,7 +109,7 @@ public class AccountService {
     public void verify(String email, String code) {
         Account account = mongo.findAndModify(Query.query(Criteria.where("email").is(Account.normalizedEmail(email))
                         .and("emailVerified").is(false)
-                        .and("verificationAttempts").lt(CODE_ATTEMPTS)
+                        .and("verificationAttempts").lt(codes.attempts())
                         .and("verificationExpiresAt").gt(clock.instant())),
                 new Update().inc("verificationAttempts", 1), FindAndModifyOptions.options().returnNew(true), Account.class);
         String hash = account == null || account.verificationCodeHash() == null ? unusableHash : account.verificationCodeHash();
@@ -133,7 +131,7 @@ public class AccountService {
                 return;
             }
             mongo.updateFirst(byId(account.id()), new Update().set("resetCodeHash", hash)
-                    .set("resetExpiresAt", clock.instant().plus(CODE_LIFETIME)).set("resetAttempts", 0), Account.class);
+                    .set("resetExpiresAt", clock.instant().plus(codes.lifetime())).set("resetAttempts", 0), Account.class);
             publishMail(RESET_MAIL, account, "password-reset/" + account.id() + "/" + clock.instant().toEpochMilli(), code);
         });
     }
@@ -150,7 +148,7 @@ public class AccountService {
             throw new AccountException(AccountException.Reason.WEAK_PASSWORD, "The password " + problem + ".");
         });
         Account account = byEmail(address).orElseThrow(() -> new AccountException(AccountException.Reason.RESET_FAILED));
-        if (account.resetCodeHash() == null || account.resetAttempts() >= CODE_ATTEMPTS
+        if (account.resetCodeHash() == null || account.resetAttempts() >= codes.attempts()
                 || clock.instant().isAfter(account.resetExpiresAt())) {
             throw new AccountException(AccountException.Reason.RESET_FAILED);
         }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -50,17 +49,13 @@ public class FailedLogins {
     private final Duration maxDelay;
     private final Duration forgottenAfter;
 
-    public FailedLogins(MongoTemplate mongo, Clock clock,
-                        @Value("${licensecentral.identity.failed-logins.account.free}") int free,
-                        @Value("${licensecentral.identity.failed-logins.account.first-delay}") Duration firstDelay,
-                        @Value("${licensecentral.identity.failed-logins.account.max-delay}") Duration maxDelay,
-                        @Value("${licensecentral.identity.failed-logins.account.forgotten-after}") Duration forgottenAfter) {
+    public FailedLogins(MongoTemplate mongo, Clock clock, LoginLimits limits) {
         this.mongo = mongo;
         this.clock = clock;
-        this.free = free;
-        this.firstDelay = firstDelay;
-        this.maxDelay = maxDelay;
-        this.forgottenAfter = forgottenAfter;
+        this.free = limits.account().free();
+        this.firstDelay = limits.account().firstDelay();
+        this.maxDelay = limits.account().maxDelay();
+        this.forgottenAfter = limits.account().forgottenAfter();
     }
 
     /** A password reset clears by e-mail address; a count nobody tried again for is dropped where the server honours TTL indexes. */

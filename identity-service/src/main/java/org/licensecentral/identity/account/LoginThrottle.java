@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.licensecentral.support.limits.KeyedLimiter;
 import org.licensecentral.support.web.Problems;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,9 +36,8 @@ public class LoginThrottle extends OncePerRequestFilter {
     private final KeyedLimiter perAddress;
     private final ObjectMapper json;
 
-    public LoginThrottle(@Value("${licensecentral.identity.failed-logins.per-address}") int perAddress,
-                         @Value("${licensecentral.identity.failed-logins.window}") Duration window, ObjectMapper json) {
-        this.perAddress = new KeyedLimiter(perAddress, window);
+    public LoginThrottle(LoginLimits limits, ObjectMapper json) {
+        this.perAddress = new KeyedLimiter(limits.perAddress(), limits.window());
         this.json = json;
     }
 

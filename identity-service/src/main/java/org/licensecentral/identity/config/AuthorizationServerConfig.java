@@ -9,7 +9,6 @@ import org.licensecentral.identity.account.LoginThrottle;
 import org.licensecentral.identity.keys.SigningKeys;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +33,6 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * authentication manager picks up.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ClientProperties.class)
 class AuthorizationServerConfig {
 
     @Bean

@@ -32,7 +32,8 @@ class FailedLoginsIntegrationTest {
 
     private final MovingClock clock = new MovingClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final FailedLogins failedLogins = new FailedLogins(new MongoTemplate(client, "identity-failed-logins-test"), clock,
-            5, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24));
+            new LoginLimits(20, Duration.ofMinutes(15),
+                    new LoginLimits.PerAccount(5, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24))));
     private final String email = "person-" + UUID.randomUUID() + "@example.org";
 
     @AfterAll

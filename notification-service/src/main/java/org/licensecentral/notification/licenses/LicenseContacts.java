@@ -2,6 +2,7 @@ package org.licensecentral.notification.licenses;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,17 +25,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class LicenseContacts {
 
-    static final int ENDING_NOTICE_DAYS = 30;
-
     private final MongoTemplate mongo;
     private final DeliveryService deliveries;
     private final Map<String, String> productNames;
+    private final Period endingNotice;
 
     public LicenseContacts(MongoTemplate mongo, DeliveryService deliveries,
-                           @Value("#{${licensecentral.mail.product-names}}") Map<String, String> productNames) {
+                           @Value("#{${licensecentral.mail.product-names}}") Map<String, String> productNames,
+                           ReminderProperties reminders) {
         this.mongo = mongo;
         this.deliveries = deliveries;
         this.productNames = productNames;
+        this.endingNotice = reminders.endingNotice();
     }
 
     public void issued(String licenseId, String licenseKey, String productCode, String purchaseEmail, LocalDate maintenanceUntil) {
@@ -70,11 +72,11 @@ public class LicenseContacts {
                 "hostname", String.valueOf(hostname), "productVersion", String.valueOf(productVersion)), at);
     }
 
-    /** The daily job's work for one day: "ends in 30 days" and "has ended", once each per license and end date. */
+    /** The daily job's work for one day: "ends within the notice" and "has ended", once each per license and end date. */
     public int sendMaintenanceReminders(LocalDate today) {
         int sent = 0;
         List<LicenseContact> ending = mongo.find(Query.query(Criteria.where("endingNoticeSent").is(false)
-                .and("maintenanceUntil").gte(today).lte(today.plusDays(ENDING_NOTICE_DAYS))), LicenseContact.class);
+                .and("maintenanceUntil").gte(today).lte(today.plus(endingNotice))), LicenseContact.class);
         for (LicenseContact license : ending) {
             remind(license, "maintenance-ending");
             mongo.updateFirst(byId(license.licenseId()), new Update().set("endingNoticeSent", true), LicenseContact.class);
