@@ -9,8 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -28,26 +24,21 @@ import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.activation.licenses.LicenseRecords;
 import org.licensecentral.activation.licenses.Releases;
-import org.licensecentral.verifier.DeactivationCode;
-import org.licensecentral.verifier.ActivationKeyVerifier;
+import org.licensecentral.testsupport.EventSchemas;
 import org.licensecentral.testsupport.RealInfrastructure;
 import org.licensecentral.testsupport.TestInfrastructure;
 import org.licensecentral.testsupport.TestJwtIssuer;
 import org.licensecentral.testsupport.TopicReader;
+import org.licensecentral.testsupport.TopicWriter;
+import org.licensecentral.verifier.ActivationKeyVerifier;
+import org.licensecentral.verifier.DeactivationCode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,7 +53,7 @@ class ActivationIntegrationTest {
     private static final HttpClient http = HttpClient.newHttpClient();
     private static final ObjectMapper json = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static KafkaProducer<String, String> licenseService;
+    private static TopicWriter licenseService;
 
     @LocalServerPort
     int port;
@@ -84,7 +75,7 @@ class ActivationIntegrationTest {
         for (String[] release : catalog) {
             String body = "{\"productCode\":\"" + release[0] + "\",\"version\":\"" + release[1]
                     + "\",\"releasedAt\":\"" + release[2] + "\"}";
-            assertThat(schemaErrors("org.licensecentral.license.release-published.v1", body)).isEmpty();
+            assertThat(EventSchemas.errors("org.licensecentral.license.release-published.v1", body)).isEmpty();
             publish("org.licensecentral.license.release-published.v1", release[0], body);
         }
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -94,10 +85,7 @@ class ActivationIntegrationTest {
 
     @BeforeAll
     static void connect() {
-        licenseService = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        licenseService = TopicWriter.toTestBroker();
     }
 
     @AfterAll
@@ -142,7 +130,7 @@ class ActivationIntegrationTest {
                 .isEqualTo(ActivationKeyVerifier.Reason.EXPIRED);
         ConsumerRecord<String, String> event = TopicReader.first(kafka(), "activation.events", r -> license.id().equals(r.key()));
         assertThat(TopicReader.header(event, "ce_type")).isEqualTo("org.licensecentral.activation.machine-activated.v1");
-        assertThat(schemaErrors("org.licensecentral.activation.machine-activated.v1", event.value())).isEmpty();
+        assertThat(EventSchemas.errors("org.licensecentral.activation.machine-activated.v1", event.value())).isEmpty();
         assertThat(json.readTree(event.value()).get("activeActivations").asInt()).isEqualTo(1);
     }
 
@@ -273,7 +261,7 @@ class ActivationIntegrationTest {
                 .isEqualTo(200);
         ConsumerRecord<String, String> released = TopicReader.first(kafka(), "activation.events",
                 r -> license.id().equals(r.key()) && TopicReader.header(r, "ce_type").contains("deactivated"));
-        assertThat(schemaErrors("org.licensecentral.activation.machine-deactivated.v1", released.value())).isEmpty();
+        assertThat(EventSchemas.errors("org.licensecentral.activation.machine-deactivated.v1", released.value())).isEmpty();
         assertThat(json.readTree(released.value()).get("reason").asText()).isEqualTo("RELEASED_BY_PRODUCT");
     }
 
@@ -332,7 +320,7 @@ class ActivationIntegrationTest {
         assertThat(claim(renewed, "exp")).isGreaterThanOrEqualTo(claim(activated.toString(), "exp"));
         ConsumerRecord<String, String> event = TopicReader.first(kafka(), "activation.events",
                 r -> license.id().equals(r.key()) && TopicReader.header(r, "ce_type").contains("checked-in"));
-        assertThat(schemaErrors("org.licensecentral.activation.machine-checked-in.v1", event.value())).isEmpty();
+        assertThat(EventSchemas.errors("org.licensecentral.activation.machine-checked-in.v1", event.value())).isEmpty();
         assertThat(json.readTree(event.value()).get("productVersion").asText()).isEqualTo("5.3.1");
     }
 
@@ -508,7 +496,7 @@ class ActivationIntegrationTest {
                 + email + "\",\"productCode\":\"" + product + "\",\"edition\":\"Home\",\"maxActivations\":" + seats
                 + ",\"purchasedAt\":\"2026-11-01T09:30:00Z\",\"maintenanceUntil\":\"" + maintenanceUntil + "\",\"remoteManagementSince\":"
                 + (product.equals("BACKUP") ? "\"5.2\"" : "null") + "}";
-        assertThat(schemaErrors("org.licensecentral.license.license-issued.v1", issued)).isEmpty();
+        assertThat(EventSchemas.errors("org.licensecentral.license.license-issued.v1", issued)).isEmpty();
         publish("org.licensecentral.license.license-issued.v1", id, issued);
         await().atMost(Duration.ofSeconds(30)).until(() -> licenses.find(id).isPresent());
         return new License(id, key, email);
@@ -524,14 +512,8 @@ class ActivationIntegrationTest {
         return key.toString();
     }
 
-    private void publish(String type, String licenseId, String body) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>("license.events", licenseId, body);
-        record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(UTF_8));
-        record.headers().add("ce_type", type.getBytes(UTF_8));
-        record.headers().add("ce_source", "/license-service".getBytes(UTF_8));
-        record.headers().add("ce_specversion", "1.0".getBytes(UTF_8));
-        record.headers().add("contentType", "application/json".getBytes(UTF_8));
-        licenseService.send(record).get();
+    private void publish(String type, String licenseId, String body) {
+        licenseService.send("license.events", licenseId, type, "/license-service", body);
     }
 
     private static String activation(License license, String fingerprint, String hostname, String version) {
@@ -619,11 +601,5 @@ class ActivationIntegrationTest {
 
     private static String kafka() {
         return TestInfrastructure.get().kafkaBootstrapServers();
-    }
-
-    private static Set<ValidationMessage> schemaErrors(String type, String payload) throws IOException {
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(Files.readString(Path.of("../docs/events/" + type + ".schema.json")))
-                .validate(json.readTree(payload));
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.licensecentral.license.LicenseServiceDriver.item;
 import static org.licensecentral.license.LicenseServiceDriver.kafka;
 import static org.licensecentral.license.LicenseServiceDriver.newEmail;
-import static org.licensecentral.license.LicenseServiceDriver.schemaErrors;
 import static org.licensecentral.license.LicenseServiceDriver.tokenFor;
 
 import java.net.http.HttpResponse;
@@ -24,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.licensecentral.license.query.LicenseView;
+import org.licensecentral.testsupport.EventSchemas;
 import org.licensecentral.testsupport.TopicReader;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,10 +67,10 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
         String licenseId = bought.get("items").get(0).get("id").asText();
         ConsumerRecord<String, String> attached = TopicReader.first(kafka(), "license.events",
                 r -> licenseId.equals(r.key()) && TopicReader.header(r, "ce_type").contains("license-attached"));
-        assertThat(schemaErrors("org.licensecentral.license.license-attached.v1", attached.value())).isEmpty();
+        assertThat(EventSchemas.errors("org.licensecentral.license.license-attached.v1", attached.value())).isEmpty();
         ConsumerRecord<String, String> away = TopicReader.first(kafka(), "notification.requests",
                 r -> r.value().contains("license-attached-away") && r.value().contains(buyer) && r.value().contains(licenseId));
-        assertThat(schemaErrors(MAIL, away.value())).isEmpty();
+        assertThat(EventSchemas.errors(MAIL, away.value())).isEmpty();
         TopicReader.first(kafka(), "notification.requests",
                 r -> r.value().contains("\"license-attached\"") && r.value().contains(me) && r.value().contains(licenseId));
         assertThat(driver.getJson("/api/v1/licenses/" + licenseId, me).get("history").findValuesAsText("event"))
@@ -304,7 +304,7 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
     private String mailedCode(String requestId, String purchaseEmail) throws Exception {
         ConsumerRecord<String, String> request = mailRequest(requestId);
         assertThat(TopicReader.header(request, "ce_type")).isEqualTo(MAIL);
-        assertThat(schemaErrors(MAIL, request.value())).isEmpty();
+        assertThat(EventSchemas.errors(MAIL, request.value())).isEmpty();
         JsonNode mail = json.readTree(request.value());
         assertThat(mail.get("template").asText()).isEqualTo("attach-code");
         assertThat(mail.get("to").asText()).isEqualTo(purchaseEmail);

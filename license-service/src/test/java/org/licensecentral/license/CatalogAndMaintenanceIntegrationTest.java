@@ -9,7 +9,6 @@ import static org.licensecentral.license.LicenseServiceDriver.newPurchaseId;
 import static org.licensecentral.license.LicenseServiceDriver.purchase;
 import static org.licensecentral.license.LicenseServiceDriver.purchaseAt;
 import static org.licensecentral.license.LicenseServiceDriver.renewal;
-import static org.licensecentral.license.LicenseServiceDriver.schemaErrors;
 import static org.licensecentral.license.LicenseServiceDriver.tokenFor;
 
 import java.net.http.HttpResponse;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.licensecentral.testsupport.EventSchemas;
 import org.licensecentral.testsupport.TestJwtIssuer;
 import org.licensecentral.testsupport.TopicReader;
 
@@ -70,7 +70,7 @@ class CatalogAndMaintenanceIntegrationTest extends LicenseServiceIntegrationTest
 
         assertThat(TopicReader.header(record, "ce_type")).isEqualTo("org.licensecentral.license.release-published.v1");
         assertThat(TopicReader.header(record, "ce_id")).isEqualTo("release:EXPLORER:3.9.1:2026-06-01");
-        assertThat(schemaErrors("org.licensecentral.license.release-published.v1", record.value())).isEmpty();
+        assertThat(EventSchemas.errors("org.licensecentral.license.release-published.v1", record.value())).isEmpty();
     }
 
     @Test
@@ -154,7 +154,7 @@ class CatalogAndMaintenanceIntegrationTest extends LicenseServiceIntegrationTest
                 .containsExactly("LicenseIssued", "MaintenanceExtended");
         ConsumerRecord<String, String> record = TopicReader.first(kafka(), "license.events",
                 r -> licenseId.equals(r.key()) && TopicReader.header(r, "ce_type").contains("maintenance-extended"));
-        assertThat(schemaErrors("org.licensecentral.license.maintenance-extended.v1", record.value())).isEmpty();
+        assertThat(EventSchemas.errors("org.licensecentral.license.maintenance-extended.v1", record.value())).isEmpty();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.licensecentral.license.LicenseServiceDriver.item;
 import static org.licensecentral.license.LicenseServiceDriver.kafka;
 import static org.licensecentral.license.LicenseServiceDriver.newEmail;
-import static org.licensecentral.license.LicenseServiceDriver.schemaErrors;
 import static org.licensecentral.license.LicenseServiceDriver.tokenFor;
 
 import java.net.http.HttpResponse;
@@ -17,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.license.command.Purchase;
+import org.licensecentral.testsupport.EventSchemas;
 import org.licensecentral.testsupport.TopicReader;
 
 /** What happens to a license after it was issued: Remote Management, and activations reported by activation-service. */
@@ -42,7 +42,7 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
         ConsumerRecord<String, String> record = TopicReader.first(kafka(), "license.events",
                 r -> licenseId.equals(r.key()) && TopicReader.header(r, "ce_type").contains("remote-management-toggled"));
         assertThat(json.readTree(record.value()).get("allowed").asBoolean()).isTrue();
-        assertThat(schemaErrors("org.licensecentral.license.remote-management-toggled.v1", record.value())).isEmpty();
+        assertThat(EventSchemas.errors("org.licensecentral.license.remote-management-toggled.v1", record.value())).isEmpty();
     }
 
     @Test
@@ -96,7 +96,7 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
         String licenseId = driver.buy(email, item("BACKUP", "Server", 1)).get("items").get(0).get("id").asText();
 
         String activated = activationEvent(licenseId, 1, UUID.randomUUID().toString());
-        assertThat(schemaErrors(ACTIVATED, activated)).isEmpty();
+        assertThat(EventSchemas.errors(ACTIVATED, activated)).isEmpty();
         driver.publishActivationEvent(ACTIVATED, licenseId, activated);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(email), "ACTIVATED"::equals);
         JsonNode machines = driver.getJson("/api/v1/licenses/" + licenseId, email).get("activations");
@@ -122,7 +122,7 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
         String checkedIn = "{\"activationId\":\"" + activationId + "\",\"licenseId\":\"" + licenseId
                 + "\",\"fingerprint\":\"fp-1\",\"productVersion\":\"5.3.2\",\"mode\":\"ONLINE\""
                 + ",\"at\":\"2026-11-21T10:00:00Z\",\"activeActivations\":1,\"leaseEnds\":\"2026-11-28T10:00:00Z\"}";
-        assertThat(schemaErrors(CHECKED_IN, checkedIn)).isEmpty();
+        assertThat(EventSchemas.errors(CHECKED_IN, checkedIn)).isEmpty();
         driver.publishActivationEvent(CHECKED_IN, licenseId, checkedIn);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> driver.getJson("/api/v1/licenses/" + licenseId, email)

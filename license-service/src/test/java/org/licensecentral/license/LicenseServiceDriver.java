@@ -4,30 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.licensecentral.testsupport.TestInfrastructure;
 import org.licensecentral.testsupport.TestJwtIssuer;
+import org.licensecentral.testsupport.TopicWriter;
 
 /**
  * Drives a running license-service the way its real clients do: the web store publishing to
@@ -40,10 +29,7 @@ final class LicenseServiceDriver implements AutoCloseable {
     private static final ObjectMapper json = new ObjectMapper();
 
     private final int port;
-    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(),
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    private final TopicWriter producer = TopicWriter.toTestBroker();
 
     LicenseServiceDriver(int port) {
         this.port = port;
@@ -97,15 +83,8 @@ final class LicenseServiceDriver implements AutoCloseable {
         publish("activation.events", licenseId, body, type, "/activation-service");
     }
 
-    private void publish(String topic, String key, String body, String type, String source) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, body);
-        header(record, "ce_id", UUID.randomUUID().toString());
-        header(record, "ce_type", type);
-        header(record, "ce_source", source);
-        header(record, "ce_specversion", "1.0");
-        header(record, "ce_subject", key);
-        header(record, "contentType", "application/json");
-        producer.send(record).get();
+    private void publish(String topic, String key, String body, String type, String source) {
+        producer.send(topic, key, type, source, body);
     }
 
     /** Issues a purchase over the internal API and waits until its licenses are listed; returns the list. */
@@ -162,19 +141,6 @@ final class LicenseServiceDriver implements AutoCloseable {
     }
 
     /** What the published schema of {@code type} (in docs/events) finds wrong with {@code payload}. */
-    static Set<ValidationMessage> schemaErrors(String type, String payload) {
-        try {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                    .getSchema(Files.readString(Path.of("../docs/events/" + type + ".schema.json")))
-                    .validate(json.readTree(payload));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void header(ProducerRecord<String, String> record, String name, String value) {
-        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-    }
 
     @Override
     public void close() {

@@ -7,7 +7,6 @@ import static org.licensecentral.license.LicenseServiceDriver.kafka;
 import static org.licensecentral.license.LicenseServiceDriver.newEmail;
 import static org.licensecentral.license.LicenseServiceDriver.newPurchaseId;
 import static org.licensecentral.license.LicenseServiceDriver.purchase;
-import static org.licensecentral.license.LicenseServiceDriver.schemaErrors;
 import static org.licensecentral.license.LicenseServiceDriver.tokenFor;
 
 import java.net.http.HttpResponse;
@@ -26,6 +25,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.license.api.RecordPurchaseCommand;
+import org.licensecentral.testsupport.EventSchemas;
 import org.licensecentral.testsupport.TestJwtIssuer;
 import org.licensecentral.testsupport.TopicReader;
 
@@ -73,7 +73,7 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
         assertThat(TopicReader.header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(TopicReader.header(record, "ce_id")).isNotBlank();
         assertThat(TopicReader.header(record, "ce_time")).isNotBlank();
-        assertThat(schemaErrors("org.licensecentral.license.license-issued.v1", record.value())).isEmpty();
+        assertThat(EventSchemas.errors("org.licensecentral.license.license-issued.v1", record.value())).isEmpty();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.licensecentral.notification.MailRequestsDriver.awaitMails;
 import static org.licensecentral.notification.MailRequestsDriver.mailsTo;
 import static org.licensecentral.notification.MailRequestsDriver.newAddress;
-import static org.licensecentral.notification.MailRequestsDriver.schemaErrors;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.notification.licenses.LicenseContacts;
+import org.licensecentral.testsupport.EventSchemas;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -48,7 +48,7 @@ class LicenseNoticesIntegrationTest extends NotificationServiceIntegrationTest {
         String licenseId = issue(buyer, LocalDate.of(2027, 11, 1));
         String attached = "{\"licenseId\":\"" + licenseId + "\",\"fromAccount\":null,\"fromEmail\":\"" + buyer
                 + "\",\"toAccount\":\"acc-b\",\"toEmail\":\"" + newOwner + "\"}";
-        assertThat(schemaErrors(ATTACHED, attached)).isEmpty();
+        assertThat(EventSchemas.errors(ATTACHED, attached)).isEmpty();
         driver.fact("license.events", ATTACHED, licenseId, attached);
         // The two topics are not ordered against each other; this test is about who is written to after the attach.
         await().atMost(Duration.ofSeconds(30)).until(() -> contacts.find(licenseId)
@@ -88,7 +88,7 @@ class LicenseNoticesIntegrationTest extends NotificationServiceIntegrationTest {
                 + "\"purchaseId\":\"P-1\",\"purchaseEmail\":\"" + purchaseEmail + "\",\"productCode\":\"BACKUP\","
                 + "\"edition\":\"Home\",\"maxActivations\":1,\"purchasedAt\":\"2025-01-01T10:00:00Z\","
                 + "\"maintenanceUntil\":\"" + maintenanceUntil + "\",\"remoteManagementSince\":\"5.2\"}";
-        assertThat(schemaErrors(ISSUED, issued)).isEmpty();
+        assertThat(EventSchemas.errors(ISSUED, issued)).isEmpty();
         driver.fact("license.events", ISSUED, licenseId, issued);
         return licenseId;
     }
@@ -97,7 +97,7 @@ class LicenseNoticesIntegrationTest extends NotificationServiceIntegrationTest {
         String activated = "{\"activationId\":\"" + UUID.randomUUID() + "\",\"licenseId\":\"" + licenseId
                 + "\",\"fingerprint\":\"fp\",\"hostname\":\"" + hostname + "\",\"productVersion\":\"5.3.1\","
                 + "\"mode\":\"ONLINE\",\"at\":\"2026-11-27T10:00:00Z\",\"activeActivations\":1}";
-        assertThat(schemaErrors(ACTIVATED, activated)).isEmpty();
+        assertThat(EventSchemas.errors(ACTIVATED, activated)).isEmpty();
         driver.fact("activation.events", ACTIVATED, licenseId, activated);
     }
 }

@@ -1,39 +1,22 @@
 package org.licensecentral.notification;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.licensecentral.testsupport.TestInfrastructure;
+import org.licensecentral.testsupport.TopicWriter;
 
 /** Asks for mails the way license-service and identity-service do, and reads what arrived at the SMTP server. */
 final class MailRequestsDriver implements AutoCloseable {
 
     static final String TYPE = "org.licensecentral.notification.mail-requested.v1";
 
-    private final KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka(),
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+    private final TopicWriter producer = TopicWriter.toTestBroker();
 
     static String kafka() {
         return TestInfrastructure.get().kafkaBootstrapServers();
@@ -68,22 +51,8 @@ final class MailRequestsDriver implements AutoCloseable {
         publish(topic, licenseId, UUID.randomUUID().toString(), type, "/test", body);
     }
 
-    private void publish(String topic, String key, String id, String type, String source, String body) throws Exception {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, body);
-        record.headers().add("ce_id", id.getBytes(UTF_8));
-        record.headers().add("ce_type", type.getBytes(UTF_8));
-        record.headers().add("ce_source", source.getBytes(UTF_8));
-        record.headers().add("ce_specversion", "1.0".getBytes(UTF_8));
-        record.headers().add("ce_time", OffsetDateTime.now().toString().getBytes(UTF_8));
-        record.headers().add("contentType", "application/json".getBytes(UTF_8));
-        producer.send(record).get();
-    }
-
-    /** What the published schema of {@code type} (in docs/events) finds wrong with {@code payload}. */
-    static Set<ValidationMessage> schemaErrors(String type, String payload) throws IOException {
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(Files.readString(Path.of("../docs/events/" + type + ".schema.json")))
-                .validate(new ObjectMapper().readTree(payload));
+    private void publish(String topic, String key, String id, String type, String source, String body) {
+        producer.send(topic, key, type, source, id, body);
     }
 
     static List<MimeMessage> mailsTo(GreenMail mail, String address) {

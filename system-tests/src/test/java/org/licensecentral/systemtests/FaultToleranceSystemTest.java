@@ -33,16 +33,14 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.localstack.LocalStack;
 import org.licensecentral.localstack.StorePurchases;
 import org.licensecentral.testsupport.TopicReader;
+import org.licensecentral.testsupport.TopicWriter;
 
 /**
  * Faults on purpose, on the whole stack: a service killed, the broker restarted, PostgreSQL
@@ -276,15 +274,12 @@ class FaultToleranceSystemTest {
         consumers.put("license.events", List.of("activation-service", "notification-service"));
         consumers.put("notification.requests", List.of("notification-service"));
         Map<String, String> poisonKeys = new HashMap<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+        try (TopicWriter writer = new TopicWriter(bootstrap())) {
             for (String topic : consumers.keySet()) {
                 String key = "poison-" + UUID.randomUUID();
                 ProducerRecord<String, String> poison = new ProducerRecord<>(topic, key, "{\"this is\": not JSON");
                 poison.headers().add("ce_id", key.getBytes(UTF_8));
-                producer.send(poison).get();
+                writer.sendRecord(poison);
                 poisonKeys.put(topic, key);
             }
         }
