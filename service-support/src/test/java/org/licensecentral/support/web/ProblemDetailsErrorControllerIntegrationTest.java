@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
  * An exception no handler answers reaches the servlet error dispatch, which answers problem+json
  * without the message; what Tomcat refuses before any servlet sees it is problem+json too.
  */
-@SpringBootTest(classes = ProblemDetailsErrorControllerTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = ProblemDetailsErrorControllerIntegrationTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=problem-test", "licensecentral.security.public-paths=/broken",
             "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks",
             "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration"})
-class ProblemDetailsErrorControllerTest {
+class ProblemDetailsErrorControllerIntegrationTest {
 
     @LocalServerPort
     int port;
