@@ -85,6 +85,8 @@ public abstract class ServiceBaselineIntegrationTest {
         assertThat(docs.body()).contains("\"openapi\":\"3.");
         // Clients call through the gateway, so "try it out" must not point at the service itself.
         assertThat(docs.body()).contains("\"servers\":[{\"url\":\"/\"");
+        // Nor does it offer what the gateway never routes.
+        assertThat(docs.body()).doesNotContain("\"/internal/");
     }
 
     @Test
