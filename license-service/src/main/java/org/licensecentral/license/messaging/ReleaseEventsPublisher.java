@@ -24,6 +24,10 @@ class ReleaseEventsPublisher implements ReleaseEvents {
 
     /** The wire record: the contract is docs/events/org.licensecentral.license.release-published.v1.schema.json. */
     record ReleasePublishedV1(String productCode, String version, LocalDate releasedAt) {
+
+        static ReleasePublishedV1 of(Release release) {
+            return new ReleasePublishedV1(release.productCode(), release.version(), release.releasedAt());
+        }
     }
 
     private final CloudEventsPublisher publisher;
@@ -38,6 +42,6 @@ class ReleaseEventsPublisher implements ReleaseEvents {
     public void published(Release release) {
         publisher.publish(LicenseEventsPublisher.BINDING, "release:" + release.id() + ":" + release.releasedAt(), TYPE,
                 release.productCode(), clock.instant(),
-                new ReleasePublishedV1(release.productCode(), release.version(), release.releasedAt()));
+                ReleasePublishedV1.of(release));
     }
 }
