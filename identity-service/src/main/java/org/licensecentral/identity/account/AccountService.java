@@ -74,7 +74,6 @@ public class AccountService {
     @EventListener(ApplicationReadyEvent.class)
     void ensureIndexes() {
         mongo.indexOps(Account.class).ensureIndex(new Index("email", Sort.Direction.ASC).unique());
-        mongo.indexOps("mail_caps").ensureIndex(new Index("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
     }
 
     /** Creates the account and mails a verification code; a known address changes nothing. */

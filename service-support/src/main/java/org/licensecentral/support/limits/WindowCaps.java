@@ -8,8 +8,10 @@ import java.util.Optional;
 import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -19,8 +21,9 @@ import org.springframework.data.mongodb.core.query.Update;
  * that it holds across restarts and instances: the per-account caps on mail a caller can trigger.
  * The count is one atomic {@code findAndModify} ($inc with upsert on the window's document id), so
  * parallel requests cannot all pass a check that none of them has counted yet; it needs no
- * transaction, which mongo-java-server does not have. A window's document carries {@code expiresAt}
- * for a TTL index where the server honours one.
+ * transaction, which mongo-java-server does not have. A window's document carries {@code expiresAt},
+ * and the cap ensures the TTL index on it when it is made, so every cap's old windows go away where
+ * the server honours TTL indexes (real MongoDB; mongo-java-server ignores them).
  */
 public class WindowCaps {
 
@@ -39,6 +42,7 @@ public class WindowCaps {
         this.allowed = allowed;
         this.window = window;
         this.clock = clock;
+        mongo.indexOps(collection).ensureIndex(new Index("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
     }
 
     /** Counts one event against the key: empty when it is within the cap, else how long until the window ends. */
