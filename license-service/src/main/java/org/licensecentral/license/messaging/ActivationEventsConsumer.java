@@ -3,10 +3,14 @@ package org.licensecentral.license.messaging;
 import java.time.Instant;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.licensecentral.license.api.RecordActiveActivationsCommand;
 import org.licensecentral.license.query.LicenseActivationView;
+import org.licensecentral.support.messaging.CloudEventReader;
 import org.licensecentral.support.messaging.Payloads;
 import org.licensecentral.support.messaging.RejectedMessageException;
 
@@ -22,8 +26,9 @@ import org.springframework.messaging.Message;
  * {@code activation.events} in. Each machine activated, checked in or deactivated carries the license's count
  * of active machines, which decides whether the portal shows it Activated (a License fact), and
  * the machine itself, kept as the license's activations as last known (an upsert or a delete by
- * activation id, so a redelivery changes nothing). Only the fields this service needs are read;
- * the contract is {@code docs/events/org.licensecentral.activation.*}.
+ * activation id, so a redelivery changes nothing). Each type is read as a record of its own with
+ * only the fields used here ({@code @NotNull} where the contract in
+ * {@code docs/events/org.licensecentral.activation.*} requires a value).
  */
 @Configuration(proxyBeanMethods = false)
 public class ActivationEventsConsumer {
@@ -32,39 +37,49 @@ public class ActivationEventsConsumer {
     static final String DEACTIVATED = "org.licensecentral.activation.machine-deactivated.v1";
     static final String CHECKED_IN = "org.licensecentral.activation.machine-checked-in.v1";
 
-    record MachineEvent(String activationId, String licenseId, String hostname, String productVersion, String mode,
-                        Instant at, Integer activeActivations) {
+    record MachineActivatedV1(@NotNull String activationId, @NotNull String licenseId, @NotNull String hostname,
+                              @NotNull String productVersion, @NotNull String mode, @NotNull Instant at,
+                              @NotNull @PositiveOrZero Integer activeActivations) {
+    }
+
+    record MachineDeactivatedV1(@NotNull String activationId, @NotNull String licenseId,
+                                @NotNull @PositiveOrZero Integer activeActivations) {
+    }
+
+    record MachineCheckedInV1(@NotNull String activationId, @NotNull String productVersion, @NotNull String mode) {
     }
 
     @Bean
-    Consumer<Message<MachineEvent>> activationEvents(CommandGateway commandGateway, MongoTemplate mongo) {
+    Consumer<Message<JsonNode>> activationEvents(CloudEventReader reader, CommandGateway commandGateway, MongoTemplate mongo) {
         return message -> {
-            MachineEvent event = Payloads.require(message, MachineEvent.class);
-            String type = Payloads.type(message);
-            if (!ACTIVATED.equals(type) && !DEACTIVATED.equals(type) && !CHECKED_IN.equals(type)) {
-                throw new RejectedMessageException("unexpected ce_type '" + type + "' on activation.events");
-            }
-            if (event.licenseId() == null || event.activationId() == null
-                    || event.activeActivations() == null || event.activeActivations() < 0) {
-                throw new RejectedMessageException("activation event without activationId, licenseId and a count of active machines");
-            }
-            if (CHECKED_IN.equals(type)) {
-                // A renewed lease changes no count; the machine may have moved to another version or mode.
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(event.activationId())), new Update()
-                        .set("productVersion", event.productVersion()).set("mode", event.mode()), LicenseActivationView.class);
-                return;
-            }
-            try {
-                commandGateway.sendAndWait(new RecordActiveActivationsCommand(event.licenseId(), event.activeActivations()));
-            } catch (AggregateNotFoundException e) {
-                throw new RejectedMessageException("activation event for unknown license " + event.licenseId(), e);
-            }
-            if (ACTIVATED.equals(type)) {
-                mongo.save(new LicenseActivationView(event.activationId(), event.licenseId(), event.hostname(),
-                        event.productVersion(), event.mode(), event.at()));
-            } else {
-                mongo.remove(Query.query(Criteria.where("_id").is(event.activationId())), LicenseActivationView.class);
+            switch (Payloads.type(message)) {
+                case ACTIVATED -> {
+                    MachineActivatedV1 event = reader.read(message, MachineActivatedV1.class);
+                    recordActiveActivations(commandGateway, event.licenseId(), event.activeActivations());
+                    mongo.save(new LicenseActivationView(event.activationId(), event.licenseId(), event.hostname(),
+                            event.productVersion(), event.mode(), event.at()));
+                }
+                case DEACTIVATED -> {
+                    MachineDeactivatedV1 event = reader.read(message, MachineDeactivatedV1.class);
+                    recordActiveActivations(commandGateway, event.licenseId(), event.activeActivations());
+                    mongo.remove(Query.query(Criteria.where("_id").is(event.activationId())), LicenseActivationView.class);
+                }
+                case CHECKED_IN -> {
+                    // A renewed lease changes no count; the machine may have moved to another version or mode.
+                    MachineCheckedInV1 event = reader.read(message, MachineCheckedInV1.class);
+                    mongo.updateFirst(Query.query(Criteria.where("_id").is(event.activationId())), new Update()
+                            .set("productVersion", event.productVersion()).set("mode", event.mode()), LicenseActivationView.class);
+                }
+                default -> throw new RejectedMessageException("unexpected ce_type '" + Payloads.type(message) + "' on activation.events");
             }
         };
+    }
+
+    private static void recordActiveActivations(CommandGateway commandGateway, String licenseId, int activeActivations) {
+        try {
+            commandGateway.sendAndWait(new RecordActiveActivationsCommand(licenseId, activeActivations));
+        } catch (AggregateNotFoundException e) {
+            throw new RejectedMessageException("activation event for unknown license " + licenseId, e);
+        }
     }
 }

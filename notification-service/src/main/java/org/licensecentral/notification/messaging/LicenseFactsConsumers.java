@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotNull;
 import org.licensecentral.notification.licenses.LicenseContact;
 import org.licensecentral.notification.licenses.LicenseContacts;
+import org.licensecentral.support.messaging.CloudEventReader;
 import org.licensecentral.support.messaging.Payloads;
 import org.licensecentral.support.messaging.RejectedMessageException;
 
@@ -16,56 +19,64 @@ import org.springframework.messaging.Message;
 
 /**
  * {@code license.events} and {@code activation.events} in: the license facts this service keeps
- * (owner e-mail, key, maintenance) and the machine-activated notice. Each reads only the fields it
- * needs (contracts in {@code docs/events/}); other types on these shared topics are ignored.
+ * (owner e-mail, key, maintenance) and the machine-activated notice, each read as a record of its
+ * own with only the fields it needs ({@code @NotNull} where the contract in {@code docs/events/}
+ * requires a value); other types on these shared topics are ignored.
  */
 @Configuration(proxyBeanMethods = false)
 public class LicenseFactsConsumers {
 
     static final String TYPES = "org.licensecentral.license.";
+    static final String MACHINE_ACTIVATED = "org.licensecentral.activation.machine-activated.v1";
 
-    record LicenseFact(String licenseId, String licenseKey, String productCode, String purchaseEmail,
-                       LocalDate maintenanceUntil, String toEmail) {
+    record LicenseIssuedV1(@NotNull String licenseId, @NotNull String licenseKey, @NotNull String productCode,
+                           @NotNull String purchaseEmail, @NotNull LocalDate maintenanceUntil) {
     }
 
-    record MachineActivated(String licenseId, String hostname, String productVersion, Instant at) {
+    record LicenseAttachedV1(@NotNull String licenseId, @NotNull String toEmail) {
+    }
+
+    record MaintenanceExtendedV1(@NotNull String licenseId, @NotNull LocalDate maintenanceUntil) {
+    }
+
+    record MachineActivatedV1(@NotNull String licenseId, @NotNull String hostname, @NotNull String productVersion,
+                              @NotNull Instant at) {
     }
 
     @Bean
-    Consumer<Message<LicenseFact>> licenseEvents(LicenseContacts contacts) {
+    Consumer<Message<JsonNode>> licenseEvents(CloudEventReader reader, LicenseContacts contacts) {
         return message -> {
-            LicenseFact fact = Payloads.require(message, LicenseFact.class);
-            String type = Payloads.type(message);
-            if (type.equals(TYPES + "release-published.v1")) {
-                return;   // a catalog fact, not one of a license: no mail
-            }
-            if (fact.licenseId() == null) {
-                throw new RejectedMessageException("license event without licenseId");
-            }
-            switch (type) {
-                case TYPES + "license-issued.v1" -> contacts.issued(fact.licenseId(), fact.licenseKey(), fact.productCode(),
-                        fact.purchaseEmail(), fact.maintenanceUntil());
-                case TYPES + "license-attached.v1" -> contacts.attached(fact.licenseId(), fact.toEmail());
-                case TYPES + "maintenance-extended.v1" -> contacts.maintenanceExtended(fact.licenseId(), fact.maintenanceUntil());
+            switch (Payloads.type(message)) {
+                case TYPES + "license-issued.v1" -> {
+                    LicenseIssuedV1 issued = reader.read(message, LicenseIssuedV1.class);
+                    contacts.issued(issued.licenseId(), issued.licenseKey(), issued.productCode(), issued.purchaseEmail(),
+                            issued.maintenanceUntil());
+                }
+                case TYPES + "license-attached.v1" -> {
+                    LicenseAttachedV1 attached = reader.read(message, LicenseAttachedV1.class);
+                    contacts.attached(attached.licenseId(), attached.toEmail());
+                }
+                case TYPES + "maintenance-extended.v1" -> {
+                    MaintenanceExtendedV1 extended = reader.read(message, MaintenanceExtendedV1.class);
+                    contacts.maintenanceExtended(extended.licenseId(), extended.maintenanceUntil());
+                }
                 default -> {
-                    // Remote Management and activation status mean no mail.
+                    // Releases (a catalog fact), Remote Management and activation status mean no mail.
                 }
             }
         };
     }
 
     @Bean
-    Consumer<Message<MachineActivated>> activationEvents(LicenseContacts contacts) {
+    Consumer<Message<JsonNode>> activationEvents(CloudEventReader reader, LicenseContacts contacts) {
         return message -> {
-            // Every record on the topic must be readable, even one of a type that means no mail.
-            MachineActivated event = Payloads.require(message, MachineActivated.class);
-            String type = Payloads.type(message);
-            if (!"org.licensecentral.activation.machine-activated.v1".equals(type)) {
-                return;   // a deactivation means no mail
+            if (!MACHINE_ACTIVATED.equals(Payloads.type(message))) {
+                return;   // a check-in or a deactivation means no mail
             }
+            MachineActivatedV1 event = reader.read(message, MachineActivatedV1.class);
             String id = CloudEventMessageUtils.getId(message);
-            if (event.licenseId() == null || id == null) {
-                throw new RejectedMessageException("machine-activated event without licenseId or ce_id");
+            if (id == null) {
+                throw new RejectedMessageException("machine-activated event without ce_id");
             }
             // The two topics are not ordered against each other: a license not seen yet is retried, then dead-lettered.
             LicenseContact license = contacts.find(event.licenseId())

@@ -2,6 +2,9 @@ package org.licensecentral.support.messaging;
 
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Validator;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,6 +13,7 @@ import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
 import org.springframework.cloud.stream.config.ProducerMessageHandlerCustomizer;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.integration.kafka.outbound.KafkaProducerMessageHandler;
 import org.springframework.kafka.support.KafkaHeaderMapper;
@@ -21,7 +25,11 @@ import org.springframework.kafka.support.KafkaHeaderMapper;
  * mapper hands a consumer the raw bytes of a header that a non-Spring producer (the web store)
  * wrote, so deduplication on {@code ce_id} would compare a byte array with a String.
  */
-@AutoConfiguration(afterName = "org.springframework.cloud.stream.function.FunctionConfiguration")
+@AutoConfiguration(afterName = {
+    "org.springframework.cloud.stream.function.FunctionConfiguration",
+    "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
+    "org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration",
+})
 @ConditionalOnClass(BinderHeaderMapper.class)
 public class CloudEventsKafkaAutoConfiguration {
 
@@ -56,5 +64,22 @@ public class CloudEventsKafkaAutoConfiguration {
             mapper.addRawMappedHeader(header, true);
         }
         return mapper;
+    }
+
+    /**
+     * Where a service validates (spring-boot-starter-validation), its consumers read typed records
+     * with it. A nested class, so that a service without Jakarta Validation never loads a method
+     * that names its {@code Validator}.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Validator.class)
+    static class ReaderConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean({ObjectMapper.class, Validator.class})
+        CloudEventReader cloudEventReader(ObjectMapper mapper, Validator validator) {
+            return new CloudEventReader(mapper, validator);
+        }
     }
 }
