@@ -31,10 +31,11 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule rolePackagesFormNoCycles = slices().matching(SERVICE + ".(*)..").should().beFreeOfCycles();
 
-    /** Messages are plain records: the JDK, Axon's and validation's annotations, Jackson's at most. */
+    /** Messages are plain records: the JDK, Axon's and validation's annotations (the platform's own too), Jackson's at most. */
     @ArchTest
     static final ArchRule apiDependsOnNothingOfTheServiceOutsideApi = classes().that().resideInAPackage(API)
             .should().onlyDependOnClassesThat().resideInAnyPackage(API, "java..", "jakarta.validation..",
+                    "org.licensecentral.support.validation..",
                     "org.axonframework.modelling.command..", "org.axonframework.serialization..",
                     "com.fasterxml.jackson.annotation..");
 

@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.licensecentral.activation.command.ActivationService;
 import org.licensecentral.activation.keys.ActivationKeys;
+import org.licensecentral.support.validation.NoControlCharacters;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,16 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/software")
 class SoftwareController {
 
-    /** A host name ends up in the owner's mail and the portal: a line break in it would write lines of its own. */
-    static final String NO_CONTROL_CHARACTERS = "\\P{Cc}*";
-
     record ActivationRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 40) String licenseKey,
-                             @NotBlank @Size(max = 256)
-                             @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
-                             String fingerprint,
-                             @NotBlank @Size(max = 256)
-                             @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
-                             String hostname,
+                             // Both end up in the owner's mail and the portal.
+                             @NotBlank @Size(max = 256) @NoControlCharacters String fingerprint,
+                             @NotBlank @Size(max = 256) @NoControlCharacters String hostname,
                              @NotBlank @Size(max = 32) String productVersion) {
     }
 

@@ -10,8 +10,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.licensecentral.support.validation.NoControlCharacters;
 
 /**
  * An e-mail address the account API takes. The address goes into mails and pages, so it must not
@@ -21,7 +21,7 @@ import jakarta.validation.constraints.Size;
 @NotBlank
 @Email
 @Size(max = 254)
-@Pattern(regexp = "\\P{Cc}*", message = "must not contain control characters")
+@NoControlCharacters
 @Constraint(validatedBy = {})
 @Documented
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})

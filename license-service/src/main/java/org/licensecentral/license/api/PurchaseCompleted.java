@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.licensecentral.support.validation.NoControlCharacters;
 
 /**
  * A purchase from the web store, as it arrives on {@code store.purchases} and at

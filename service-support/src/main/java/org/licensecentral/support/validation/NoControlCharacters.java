@@ -1,4 +1,4 @@
-package org.licensecentral.license.api;
+package org.licensecentral.support.validation;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
 import static java.lang.annotation.ElementType.CONSTRUCTOR;
@@ -19,8 +19,9 @@ import jakarta.validation.constraints.Pattern;
 
 /**
  * No control characters ({@code \p{Cc}}) in a text that ends up in a mail or a page: a line break
- * in a purchase id or a product code would write lines of its own there (issue 15, finding 9).
- * Null passes, as with every constraint but {@code @NotNull}.
+ * in a purchase id, a product code, a hostname or an e-mail address would write lines of its own
+ * there (issue 15, finding 9). The one such constraint of every service; null passes, as with every
+ * constraint but {@code @NotNull}.
  */
 @Documented
 @Pattern(regexp = "\\P{Cc}*")
