@@ -2,6 +2,7 @@ package org.licensecentral.activation.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.licensecentral.testsupport.ConsumedRecords.record;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -10,18 +11,14 @@ import java.time.LocalDate;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.activation.licenses.LicenseRecords;
 import org.licensecentral.activation.licenses.Releases;
-import org.licensecentral.support.messaging.CloudEventReader;
 import org.licensecentral.support.messaging.RejectedMessageException;
+import org.licensecentral.testsupport.ConsumedRecords;
 import org.licensecentral.testsupport.EventSchemas;
 
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 
 /** How license.events records are read: one typed record per type, checked against the published schemas. */
 class LicenseEventsConsumerTest {
@@ -32,12 +29,10 @@ class LicenseEventsConsumerTest {
             + "\"productCode\":\"BACKUP\",\"edition\":\"Home\",\"maxActivations\":2,\"purchasedAt\":\"2026-11-01T09:30:00Z\","
             + "\"maintenanceUntil\":\"2027-11-01\",\"remoteManagementSince\":null}";
 
-    // Spring Boot's ObjectMapper is built by this builder.
-    private final ObjectMapper mapper = Jackson2ObjectMapperBuilder.json().build();
     private final LicenseRecords licenses = mock(LicenseRecords.class);
     private final Releases releases = mock(Releases.class);
     private final Consumer<Message<JsonNode>> consumer = new LicenseEventsConsumer().licenseEvents(
-            new CloudEventReader(mapper, Validation.buildDefaultValidatorFactory().getValidator()), licenses, releases);
+            ConsumedRecords.reader(), licenses, releases);
 
     @Test
     void anIssuedLicenseIsKept() throws Exception {
@@ -78,9 +73,5 @@ class LicenseEventsConsumerTest {
                 "{\"licenseId\":\"6f1c2a4e-0b7d-4a51-9a43-2f4d1e8c9b10\",\"activated\":true,\"activeActivations\":1}"));
 
         verifyNoInteractions(licenses, releases);
-    }
-
-    private Message<JsonNode> record(String type, String body) throws Exception {
-        return MessageBuilder.withPayload(mapper.readTree(body)).setHeader("ce_type", type).build();
     }
 }

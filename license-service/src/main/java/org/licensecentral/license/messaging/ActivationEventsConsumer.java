@@ -52,7 +52,8 @@ public class ActivationEventsConsumer {
     @Bean
     Consumer<Message<JsonNode>> activationEvents(CloudEventReader reader, CommandGateway commandGateway, MongoTemplate mongo) {
         return message -> {
-            switch (Payloads.type(message)) {
+            String type = Payloads.type(message);
+            switch (type) {
                 case ACTIVATED -> {
                     MachineActivatedV1 event = reader.read(message, MachineActivatedV1.class);
                     recordActiveActivations(commandGateway, event.licenseId(), event.activeActivations());
@@ -70,7 +71,7 @@ public class ActivationEventsConsumer {
                     mongo.updateFirst(Query.query(Criteria.where("_id").is(event.activationId())), new Update()
                             .set("productVersion", event.productVersion()).set("mode", event.mode()), LicenseActivationView.class);
                 }
-                default -> throw new RejectedMessageException("unexpected ce_type '" + Payloads.type(message) + "' on activation.events");
+                default -> throw new RejectedMessageException("unexpected ce_type '" + type + "' on activation.events");
             }
         };
     }

@@ -2,6 +2,7 @@ package org.licensecentral.license.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.licensecentral.testsupport.ConsumedRecords.record;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -9,19 +10,15 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.Validation;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.license.api.RecordActiveActivationsCommand;
-import org.licensecentral.support.messaging.CloudEventReader;
 import org.licensecentral.support.messaging.RejectedMessageException;
+import org.licensecentral.testsupport.ConsumedRecords;
 import org.licensecentral.testsupport.EventSchemas;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 
 /** How activation.events records are read: one typed record per type, checked against the published schemas. */
 class ActivationEventsConsumerTest {
@@ -30,12 +27,10 @@ class ActivationEventsConsumerTest {
             + "\"fingerprint\":\"0123456789abcdef0123456789abcdef\",\"hostname\":\"office-pc\",\"productVersion\":\"5.3.1\","
             + "\"mode\":\"ONLINE\",\"at\":\"2026-12-01T10:00:00Z\",\"activeActivations\":0,\"reason\":\"DEACTIVATED_BY_OWNER\"}";
 
-    // Spring Boot's ObjectMapper is built by this builder.
-    private final ObjectMapper mapper = Jackson2ObjectMapperBuilder.json().build();
     private final CommandGateway commandGateway = mock(CommandGateway.class);
     private final MongoTemplate mongo = mock(MongoTemplate.class);
     private final Consumer<Message<JsonNode>> consumer = new ActivationEventsConsumer().activationEvents(
-            new CloudEventReader(mapper, Validation.buildDefaultValidatorFactory().getValidator()), commandGateway, mongo);
+            ConsumedRecords.reader(), commandGateway, mongo);
 
     @Test
     void aDeactivationRecordsTheLicensesCount() throws Exception {
@@ -77,9 +72,5 @@ class ActivationEventsConsumerTest {
                 .isInstanceOf(RejectedMessageException.class)
                 .hasMessageContaining("productVersion");
         verifyNoInteractions(commandGateway, mongo);
-    }
-
-    private Message<JsonNode> record(String type, String body) throws Exception {
-        return MessageBuilder.withPayload(mapper.readTree(body)).setHeader("ce_type", type).build();
     }
 }

@@ -3,6 +3,7 @@ package org.licensecentral.notification.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.licensecentral.testsupport.ConsumedRecords.record;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -11,17 +12,14 @@ import java.time.LocalDate;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.validation.Validation;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.notification.licenses.LicenseContacts;
 import org.licensecentral.support.messaging.CloudEventReader;
 import org.licensecentral.support.messaging.RejectedMessageException;
+import org.licensecentral.testsupport.ConsumedRecords;
 import org.licensecentral.testsupport.EventSchemas;
 
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 
 /** How license.events and activation.events records are read: one typed record per type, checked against the published schemas. */
 class LicenseFactsConsumersTest {
@@ -30,10 +28,7 @@ class LicenseFactsConsumersTest {
     private static final String EXTENDED = "org.licensecentral.license.maintenance-extended.v1";
     private static final String ACTIVATED = "org.licensecentral.activation.machine-activated.v1";
 
-    // Spring Boot's ObjectMapper is built by this builder.
-    private final ObjectMapper mapper = Jackson2ObjectMapperBuilder.json().build();
-    private final CloudEventReader reader =
-            new CloudEventReader(mapper, Validation.buildDefaultValidatorFactory().getValidator());
+    private final CloudEventReader reader = ConsumedRecords.reader();
     private final LicenseContacts contacts = mock(LicenseContacts.class);
     private final Consumer<Message<JsonNode>> licenseEvents = new LicenseFactsConsumers().licenseEvents(reader, contacts);
     private final Consumer<Message<JsonNode>> activationEvents = new LicenseFactsConsumers().activationEvents(reader, contacts);
@@ -78,9 +73,5 @@ class LicenseFactsConsumersTest {
                 .isInstanceOf(RejectedMessageException.class)
                 .hasMessageContaining("at");
         verifyNoInteractions(contacts);
-    }
-
-    private Message<JsonNode> record(String type, String body) throws Exception {
-        return MessageBuilder.withPayload(mapper.readTree(body)).setHeader("ce_type", type).setHeader("ce_id", "e-1").build();
     }
 }

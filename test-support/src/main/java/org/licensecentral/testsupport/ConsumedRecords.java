@@ -1,0 +1,40 @@
+package org.licensecentral.testsupport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.Validation;
+import org.licensecentral.support.messaging.CloudEventReader;
+
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+
+/**
+ * Records as a consumer's function receives them from the binder, for unit tests of consumers:
+ * the {@link CloudEventReader} the platform configures and a message of one {@code ce_type}.
+ */
+public final class ConsumedRecords {
+
+    private static final ObjectMapper MAPPER = Jackson2ObjectMapperBuilder.json().build();
+
+    private ConsumedRecords() {
+    }
+
+    /** The reader with Spring's default mapper and Jakarta Validation, as the services get it. */
+    public static CloudEventReader reader() {
+        return new CloudEventReader(MAPPER, Validation.buildDefaultValidatorFactory().getValidator());
+    }
+
+    /** A record of {@code type} with the JSON {@code body}, after Spring Cloud Function has parsed it. */
+    public static Message<JsonNode> record(String type, String body) {
+        try {
+            return MessageBuilder.withPayload(MAPPER.readTree(body))
+                    .setHeader("ce_type", type)
+                    .setHeader("ce_id", "e-1")
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the test record's body is not JSON: " + body, e);
+        }
+    }
+}
