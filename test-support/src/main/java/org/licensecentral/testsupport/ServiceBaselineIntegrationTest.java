@@ -87,6 +87,8 @@ public abstract class ServiceBaselineIntegrationTest {
         assertThat(docs.body()).contains("\"servers\":[{\"url\":\"/\"");
         // Nor does it offer what the gateway never routes.
         assertThat(docs.body()).doesNotContain("\"/internal/");
+        OpenApiLint.Result lint = OpenApiLint.lint(application, docs.body());
+        assertThat(lint.exitCode()).as(lint.report()).isZero();
     }
 
     @Test

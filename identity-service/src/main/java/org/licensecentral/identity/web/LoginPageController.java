@@ -1,5 +1,6 @@
 package org.licensecentral.identity.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
@@ -19,6 +20,8 @@ import org.springframework.web.util.HtmlUtils;
  * the right password never learnt of the wait. Every other failure still reads "Invalid
  * credentials", which tells nobody whether an address has an account.
  */
+// A page for people, not an API operation.
+@Hidden
 @Controller
 class LoginPageController {
 

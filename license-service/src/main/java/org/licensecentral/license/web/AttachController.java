@@ -2,6 +2,9 @@ package org.licensecentral.license.web;
 
 import java.time.Instant;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
@@ -9,13 +12,15 @@ import jakarta.validation.constraints.Size;
 import org.licensecentral.license.application.AttachService;
 import org.licensecentral.license.command.AttachRequest;
 import org.licensecentral.support.web.Caller;
+import org.licensecentral.support.web.OpenApiAutoConfiguration;
+import org.licensecentral.support.web.ProblemResponse;
 import org.licensecentral.support.web.Problems;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,6 +29,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Attaching licenses bought under another e-mail: ask for a code at the purchase e-mail, then confirm it. */
+@Tag(name = "Attach licenses", description = "Attaching licenses bought under another e-mail address: a code goes to "
+        + "the purchase's address, and the caller confirms it.")
+@SecurityRequirement(name = OpenApiAutoConfiguration.PORTAL_TOKEN)
 @RestController
 @RequestMapping("/api/v1/license-attachments")
 class AttachController {
@@ -55,6 +63,14 @@ class AttachController {
         this.attachService = attachService;
     }
 
+    @Operation(summary = "Start an attach",
+            description = "Takes a purchase id or a license key and, when it matches, sends a confirmation code to "
+                    + "the purchase's e-mail address. The answer is the same whether or not anything matched, so it "
+                    + "tells nobody whose a purchase is.")
+    @ProblemResponse(status = 403, description = "`email-not-verified`: the caller's e-mail address is not verified "
+            + "yet.")
+    @ProblemResponse(status = 429, description = "`attach-request-too-many-requests`: too many attach requests this "
+            + "hour; `Retry-After` says when to try again.")
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     AttachStarted start(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AttachStart start) {
@@ -64,21 +80,33 @@ class AttachController {
         return new AttachStarted(started.requestId(), started.expiresAt());
     }
 
+    @Operation(summary = "Confirm an attach with its code",
+            description = "Attaches the licenses of the request to the caller's account when the code is right. A few "
+                    + "wrong codes lock the request.")
+    @ProblemResponse(status = 403, description = "`email-not-verified`: the caller's e-mail address is not verified "
+            + "yet.")
+    @ProblemResponse(status = 404, description = "`attach-request-not-found`: no such request of the caller's.")
+    @ProblemResponse(status = 409, description = "`attach-request-locked`: too many wrong codes; "
+            + "`attach-request-used`: confirmed already.")
+    @ProblemResponse(status = 410, description = "`attach-request-expired`: the code has expired; start again for a "
+            + "new one.")
+    @ProblemResponse(status = 422, description = "`attach-code-wrong`: the code is not right (`attemptsLeft` says how "
+            + "many tries remain).")
     @PostMapping("/{requestId}/confirm")
-    ResponseEntity<?> confirm(@AuthenticationPrincipal Jwt jwt, @PathVariable String requestId,
-                              @Valid @RequestBody Confirmation confirmation) {
+    Attached confirm(@AuthenticationPrincipal Jwt jwt, @PathVariable String requestId,
+                     @Valid @RequestBody Confirmation confirmation) {
         Caller caller = verified(jwt);
         AttachRequest.Outcome outcome = attachService.confirm(requestId, caller.accountId(), caller.verifiedEmail(),
                 confirmation.code());
-        if (outcome.confirmed()) {
-            return ResponseEntity.ok(new Attached(requestId, true));
+        if (!outcome.confirmed()) {
+            ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "attach-code-wrong", "Wrong confirmation code",
+                    outcome.attemptsLeft() > 0
+                            ? "The code is not right; " + outcome.attemptsLeft() + " attempts left."
+                            : "The code is not right, and that was the last attempt: this request is now locked.");
+            problem.setProperty("attemptsLeft", outcome.attemptsLeft());
+            throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, problem, null);
         }
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "attach-code-wrong", "Wrong confirmation code",
-                outcome.attemptsLeft() > 0
-                        ? "The code is not right; " + outcome.attemptsLeft() + " attempts left."
-                        : "The code is not right, and that was the last attempt: this request is now locked.");
-        problem.setProperty("attemptsLeft", outcome.attemptsLeft());
-        return ResponseEntity.unprocessableEntity().body(problem);
+        return new Attached(requestId, true);
     }
 
     /** Licenses follow the verified e-mail, so attaching needs one too. */

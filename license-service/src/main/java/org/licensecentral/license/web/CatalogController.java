@@ -3,9 +3,13 @@ package org.licensecentral.license.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.licensecentral.license.catalog.Catalog;
 import org.licensecentral.license.catalog.Release;
+import org.licensecentral.support.web.OpenApiAutoConfiguration;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +19,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What can be bought and downloaded, and where the store is; releases are added by the build pipeline. */
+@Tag(name = "Catalog", description = "The products that can be bought, their editions and newest releases, and the "
+        + "store's address.")
+@SecurityRequirement(name = OpenApiAutoConfiguration.PORTAL_TOKEN)
 @RestController
 class CatalogController {
 
@@ -39,6 +46,9 @@ class CatalogController {
         this.storeUrl = store.storeUrl();
     }
 
+    @Operation(summary = "The product catalog",
+            description = "Every product with its editions, whether it has Remote Management, its newest release, and "
+                    + "the store's address for the portal's Buy button.")
     @GetMapping("/api/v1/catalog")
     CatalogView catalog() {
         Catalog.Releases releases = catalog.releases();

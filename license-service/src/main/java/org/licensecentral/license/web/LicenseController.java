@@ -6,6 +6,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +22,8 @@ import org.licensecentral.license.query.LicenseHistory;
 import org.licensecentral.license.query.LicenseQueries;
 import org.licensecentral.license.query.LicenseView;
 import org.licensecentral.support.web.Caller;
+import org.licensecentral.support.web.OpenApiAutoConfiguration;
+import org.licensecentral.support.web.ProblemResponse;
 import org.licensecentral.support.web.Problems;
 
 import org.springframework.data.domain.Sort;
@@ -40,6 +45,9 @@ import org.springframework.web.server.ResponseStatusException;
  * Parameter constraints are checked by Spring MVC's own method validation, which answers 400
  * problem+json naming the parameter.
  */
+@Tag(name = "Licenses", description = "The caller's licenses: the list, each license's summary and history, its "
+        + "download and its Remote Management switch.")
+@SecurityRequirement(name = OpenApiAutoConfiguration.PORTAL_TOKEN)
 @RestController
 @RequestMapping("/api/v1/licenses")
 class LicenseController {
@@ -80,6 +88,10 @@ class LicenseController {
         this.catalog = catalog;
     }
 
+    @Operation(summary = "Search the caller's licenses",
+            description = "One page of the licenses bought with the caller's verified e-mail address or attached to "
+                    + "the account. `q` matches the license key, the purchase id and the product; `product` and "
+                    + "`status` filter; `sort` is a column and a direction.")
     @GetMapping
     LicensePage list(@AuthenticationPrincipal Jwt jwt,
                      @RequestParam(required = false) @Size(max = 100) String q,
@@ -101,6 +113,11 @@ class LicenseController {
                 result.size(), result.totalItems(), (result.totalItems() + size - 1) / size);
     }
 
+    @Operation(summary = "A license's summary",
+            description = "The license with its purchase (the purchase e-mail masked), the machines it is activated "
+                    + "on and its history.")
+    @ProblemResponse(status = 404, description = "No license with this id in the caller's account (another account's "
+            + "license answers the same).")
     @GetMapping("/{id}")
     LicenseSummary summary(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         Caller caller = Caller.of(jwt);
@@ -116,6 +133,13 @@ class LicenseController {
     record RemoteManagementChange(@NotNull Boolean allowed) {
     }
 
+    @Operation(summary = "Allow or forbid Remote Management",
+            description = "Switches Remote Management of the license on or off; products from Backup 5.2 on read it "
+                    + "at their next check-in.")
+    @ProblemResponse(status = 404, description = "No license with this id in the caller's account (another account's "
+            + "license answers the same).")
+    @ProblemResponse(status = 422, description = "`remote-management-not-supported`: the product has no Remote "
+            + "Management (only Backup 5.2 and newer).")
     @PutMapping("/{id}/remote-management")
     RemoteManagement setRemoteManagement(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
                                          @Valid @RequestBody RemoteManagementChange change) {
@@ -130,6 +154,11 @@ class LicenseController {
         return new RemoteManagement(true, change.allowed());
     }
 
+    @Operation(summary = "The build the license may download",
+            description = "The newest release of the license's product that came out before its maintenance ends, "
+                    + "with its download address.")
+    @ProblemResponse(status = 404, description = "No license with this id in the caller's account; or "
+            + "`no-release-within-maintenance`: no release came out before the maintenance ended.")
     @GetMapping("/{id}/download")
     Download download(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         Caller caller = Caller.of(jwt);
