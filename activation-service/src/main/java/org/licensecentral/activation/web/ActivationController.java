@@ -108,7 +108,7 @@ class ActivationController {
     @PostMapping("/{id}/offline-deactivation")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deactivateOffline(@AuthenticationPrincipal Jwt jwt, @PathVariable String id,
-                                           @Valid @RequestBody OfflineDeactivation request) {
+                           @Valid @RequestBody OfflineDeactivation request) {
         Caller caller = Caller.of(jwt);
         activations.deactivateOffline(caller.accountId(), caller.verifiedEmail(), id, request.deactivationCode());
     }
