@@ -45,6 +45,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/activations")
 class ActivationController {
 
+    private static final String ACTIVATION_NOT_FOUND =
+            "`activation-not-found`: no such activation on a license of the caller's.";
+
     record ActivationRow(String id, String licenseId, String licenseKey, String product, String edition, String hostname,
                          String productVersion, ActivationMode mode, Instant activatedAt, Instant leaseEnds,
                          Instant checkedInAt) {
@@ -85,8 +88,7 @@ class ActivationController {
     @Operation(summary = "Deactivate an online machine",
             description = "Frees the seat of an online machine at once; the machine learns it at its next check-in "
                     + "(403 `activation-revoked`). An offline machine needs its deactivation code instead.")
-    @ProblemResponse(status = 404, description = "`activation-not-found`: no such activation on a license of the "
-            + "caller's.")
+    @ProblemResponse(status = 404, description = ACTIVATION_NOT_FOUND)
     @ProblemResponse(status = 409, description = "`offline-deactivation-code-required`: the machine is offline; free "
             + "it with its deactivation code or as a lost machine (`leaseEnds` says when it would free itself).")
     @DeleteMapping("/{id}")
@@ -102,8 +104,7 @@ class ActivationController {
                     + "its key was removed, which proves the key is gone.")
     @ProblemResponse(status = 400, description = "`invalid-deactivation-code`: the code is not the one this machine "
             + "printed.")
-    @ProblemResponse(status = 404, description = "`activation-not-found`: no such activation on a license of the "
-            + "caller's.")
+    @ProblemResponse(status = 404, description = ACTIVATION_NOT_FOUND)
     @ProblemResponse(status = 409, description = "`online-machine`: the machine is online; deactivate it directly.")
     @PostMapping("/{id}/offline-deactivation")
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -117,8 +118,7 @@ class ActivationController {
     @Operation(summary = "Release a lost offline machine",
             description = "Frees the seat of an offline machine that cannot print its deactivation code any more "
                     + "(lost, broken, reinstalled). Allowed once per license in 30 days.")
-    @ProblemResponse(status = 404, description = "`activation-not-found`: no such activation on a license of the "
-            + "caller's.")
+    @ProblemResponse(status = 404, description = ACTIVATION_NOT_FOUND)
     @ProblemResponse(status = 409, description = "`lost-machine-release-limit`: the license used its release in the "
             + "last 30 days (`availableAt` says when the next is allowed); `online-machine`: the machine is online, "
             + "deactivate it directly.")

@@ -34,6 +34,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/software")
 class SoftwareController {
 
+    private static final String TOO_MANY_WRONG_LICENSE_KEYS =
+            "`too-many-failed-attempts`: too many wrong keys from this address or for this key; `Retry-After` says "
+                    + "when to try again.";
+
+    private static final String TOO_MANY_INVALID_ACTIVATION_KEYS =
+            "`too-many-failed-attempts`: too many invalid keys from this address; `Retry-After` says when to try "
+                    + "again.";
+
     record ActivationRequest(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 40) String licenseKey,
                              // Both end up in the owner's mail and the portal.
                              @NotBlank @Size(max = 256) @NoControlCharacters String fingerprint,
@@ -72,8 +80,7 @@ class SoftwareController {
             + "maintenance (`newestAllowedVersion`).")
     @ProblemResponse(status = 409, description = "`no-free-seat`: every seat of the license is taken (`heldBy` lists "
             + "the machines).")
-    @ProblemResponse(status = 429, description = "`too-many-failed-attempts`: too many wrong keys from this address "
-            + "or for this key; `Retry-After` says when to try again.")
+    @ProblemResponse(status = 429, description = TOO_MANY_WRONG_LICENSE_KEYS)
     @PostMapping("/activations")
     ActivationService.Activated activate(@Valid @RequestBody ActivationRequest request, HttpServletRequest http) {
         return activations.activateOnline(http.getRemoteAddr(), request.email(), request.licenseKey(),
@@ -88,8 +95,7 @@ class SoftwareController {
     @ProblemResponse(status = 403, description = "`activation-revoked`: the seat was freed (`reason`: deactivated by "
             + "the owner, offline deactivation, lost-machine release, lease expired, released by the product); "
             + "`version-not-covered`: the version is newer than the maintenance allows.")
-    @ProblemResponse(status = 429, description = "`too-many-failed-attempts`: too many invalid keys from this "
-            + "address; `Retry-After` says when to try again.")
+    @ProblemResponse(status = 429, description = TOO_MANY_INVALID_ACTIVATION_KEYS)
     @PostMapping("/activations/check-in")
     ActivationService.Activated checkIn(@Valid @RequestBody CheckInRequest request, HttpServletRequest http) {
         return activations.checkIn(http.getRemoteAddr(), request.activationKey(), request.fingerprint(),
@@ -101,8 +107,7 @@ class SoftwareController {
                     + "Releasing a seat that is free already answers the same, so a retry is safe.")
     @ProblemResponse(status = 400, description = "`invalid-activation-key`: not a key this service signed, or one "
             + "issued to another machine.")
-    @ProblemResponse(status = 429, description = "`too-many-failed-attempts`: too many invalid keys from this "
-            + "address; `Retry-After` says when to try again.")
+    @ProblemResponse(status = 429, description = TOO_MANY_INVALID_ACTIVATION_KEYS)
     @PostMapping("/activations/release")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void release(@Valid @RequestBody ReleaseRequest request, HttpServletRequest http) {
@@ -113,8 +118,7 @@ class SoftwareController {
             description = "Whether this machine holds a seat of the license, with the license's maintenance end and "
                     + "whether Remote Management is allowed. An unknown key or e-mail answers `valid: false` with a "
                     + "reason, not an error.")
-    @ProblemResponse(status = 429, description = "`too-many-failed-attempts`: too many wrong keys from this address "
-            + "or for this key; `Retry-After` says when to try again.")
+    @ProblemResponse(status = 429, description = TOO_MANY_WRONG_LICENSE_KEYS)
     @PostMapping("/validate")
     ActivationService.Validation validate(@Valid @RequestBody MachineRequest request, HttpServletRequest http) {
         return activations.validate(http.getRemoteAddr(), request.email(), request.licenseKey(), request.fingerprint());

@@ -36,6 +36,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/license-attachments")
 class AttachController {
 
+    private static final String EMAIL_NOT_VERIFIED =
+            "`email-not-verified`: the caller's e-mail address is not verified yet.";
+
     record AttachStart(@Size(max = 64) String purchaseId, @Size(max = 40) String licenseKey) {
 
         @AssertTrue(message = "give either a purchaseId or a licenseKey")
@@ -67,8 +70,7 @@ class AttachController {
             description = "Takes a purchase id or a license key and, when it matches, sends a confirmation code to "
                     + "the purchase's e-mail address. The answer is the same whether or not anything matched, so it "
                     + "tells nobody whose a purchase is.")
-    @ProblemResponse(status = 403, description = "`email-not-verified`: the caller's e-mail address is not verified "
-            + "yet.")
+    @ProblemResponse(status = 403, description = EMAIL_NOT_VERIFIED)
     @ProblemResponse(status = 429, description = "`attach-request-too-many-requests`: too many attach requests this "
             + "hour; `Retry-After` says when to try again.")
     @PostMapping
@@ -83,8 +85,7 @@ class AttachController {
     @Operation(summary = "Confirm an attach with its code",
             description = "Attaches the licenses of the request to the caller's account when the code is right. A few "
                     + "wrong codes lock the request.")
-    @ProblemResponse(status = 403, description = "`email-not-verified`: the caller's e-mail address is not verified "
-            + "yet.")
+    @ProblemResponse(status = 403, description = EMAIL_NOT_VERIFIED)
     @ProblemResponse(status = 404, description = "`attach-request-not-found`: no such request of the caller's.")
     @ProblemResponse(status = 409, description = "`attach-request-locked`: too many wrong codes; "
             + "`attach-request-used`: confirmed already.")

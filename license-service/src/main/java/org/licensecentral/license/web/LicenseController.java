@@ -52,6 +52,9 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/v1/licenses")
 class LicenseController {
 
+    private static final String NO_SUCH_LICENSE =
+            "No license with this id in the caller's account (another account's license answers the same).";
+
     record RemoteManagement(boolean available, boolean allowed) {
     }
 
@@ -116,8 +119,7 @@ class LicenseController {
     @Operation(summary = "A license's summary",
             description = "The license with its purchase (the purchase e-mail masked), the machines it is activated "
                     + "on and its history.")
-    @ProblemResponse(status = 404, description = "No license with this id in the caller's account (another account's "
-            + "license answers the same).")
+    @ProblemResponse(status = 404, description = NO_SUCH_LICENSE)
     @GetMapping("/{id}")
     LicenseSummary summary(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         Caller caller = Caller.of(jwt);
@@ -136,8 +138,7 @@ class LicenseController {
     @Operation(summary = "Allow or forbid Remote Management",
             description = "Switches Remote Management of the license on or off; products from Backup 5.2 on read it "
                     + "at their next check-in.")
-    @ProblemResponse(status = 404, description = "No license with this id in the caller's account (another account's "
-            + "license answers the same).")
+    @ProblemResponse(status = 404, description = NO_SUCH_LICENSE)
     @ProblemResponse(status = 422, description = "`remote-management-not-supported`: the product has no Remote "
             + "Management (only Backup 5.2 and newer).")
     @PutMapping("/{id}/remote-management")
