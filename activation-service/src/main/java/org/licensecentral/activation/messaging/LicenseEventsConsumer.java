@@ -3,7 +3,6 @@ package org.licensecentral.activation.messaging;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotNull;
 import org.licensecentral.activation.licenses.InvalidVersionException;
 import org.licensecentral.activation.licenses.LicenseRecords;
@@ -46,7 +45,7 @@ public class LicenseEventsConsumer {
     }
 
     @Bean
-    Consumer<Message<JsonNode>> licenseEvents(CloudEventReader reader, LicenseRecords licenses, Releases releases) {
+    Consumer<Message<byte[]>> licenseEvents(CloudEventReader reader, LicenseRecords licenses, Releases releases) {
         return message -> {
             switch (Payloads.type(message)) {
                 case TYPES + "license-issued.v1" -> {

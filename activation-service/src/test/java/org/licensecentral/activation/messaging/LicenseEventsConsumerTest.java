@@ -10,7 +10,6 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.activation.licenses.LicenseRecords;
 import org.licensecentral.activation.licenses.Releases;
@@ -31,7 +30,7 @@ class LicenseEventsConsumerTest {
 
     private final LicenseRecords licenses = mock(LicenseRecords.class);
     private final Releases releases = mock(Releases.class);
-    private final Consumer<Message<JsonNode>> consumer = new LicenseEventsConsumer().licenseEvents(
+    private final Consumer<Message<byte[]>> consumer = new LicenseEventsConsumer().licenseEvents(
             ConsumedRecords.reader(), licenses, releases);
 
     @Test

@@ -3,7 +3,6 @@ package org.licensecentral.license.messaging;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -50,7 +49,7 @@ public class ActivationEventsConsumer {
     }
 
     @Bean
-    Consumer<Message<JsonNode>> activationEvents(CloudEventReader reader, CommandGateway commandGateway, MongoTemplate mongo) {
+    Consumer<Message<byte[]>> activationEvents(CloudEventReader reader, CommandGateway commandGateway, MongoTemplate mongo) {
         return message -> {
             String type = Payloads.type(message);
             switch (type) {

@@ -9,7 +9,6 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.license.api.RecordActiveActivationsCommand;
@@ -29,7 +28,7 @@ class ActivationEventsConsumerTest {
 
     private final CommandGateway commandGateway = mock(CommandGateway.class);
     private final MongoTemplate mongo = mock(MongoTemplate.class);
-    private final Consumer<Message<JsonNode>> consumer = new ActivationEventsConsumer().activationEvents(
+    private final Consumer<Message<byte[]>> consumer = new ActivationEventsConsumer().activationEvents(
             ConsumedRecords.reader(), commandGateway, mongo);
 
     @Test

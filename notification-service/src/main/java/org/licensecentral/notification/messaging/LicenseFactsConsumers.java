@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.NotNull;
 import org.licensecentral.notification.licenses.LicenseContact;
 import org.licensecentral.notification.licenses.LicenseContacts;
@@ -44,7 +43,7 @@ public class LicenseFactsConsumers {
     }
 
     @Bean
-    Consumer<Message<JsonNode>> licenseEvents(CloudEventReader reader, LicenseContacts contacts) {
+    Consumer<Message<byte[]>> licenseEvents(CloudEventReader reader, LicenseContacts contacts) {
         return message -> {
             switch (Payloads.type(message)) {
                 case TYPES + "license-issued.v1" -> {
@@ -68,7 +67,7 @@ public class LicenseFactsConsumers {
     }
 
     @Bean
-    Consumer<Message<JsonNode>> activationEvents(CloudEventReader reader, LicenseContacts contacts) {
+    Consumer<Message<byte[]>> activationEvents(CloudEventReader reader, LicenseContacts contacts) {
         return message -> {
             if (!MACHINE_ACTIVATED.equals(Payloads.type(message))) {
                 return;   // a check-in or a deactivation means no mail

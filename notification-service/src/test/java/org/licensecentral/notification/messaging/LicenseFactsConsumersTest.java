@@ -11,7 +11,6 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import java.time.LocalDate;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.notification.licenses.LicenseContacts;
 import org.licensecentral.support.messaging.CloudEventReader;
@@ -30,8 +29,8 @@ class LicenseFactsConsumersTest {
 
     private final CloudEventReader reader = ConsumedRecords.reader();
     private final LicenseContacts contacts = mock(LicenseContacts.class);
-    private final Consumer<Message<JsonNode>> licenseEvents = new LicenseFactsConsumers().licenseEvents(reader, contacts);
-    private final Consumer<Message<JsonNode>> activationEvents = new LicenseFactsConsumers().activationEvents(reader, contacts);
+    private final Consumer<Message<byte[]>> licenseEvents = new LicenseFactsConsumers().licenseEvents(reader, contacts);
+    private final Consumer<Message<byte[]>> activationEvents = new LicenseFactsConsumers().activationEvents(reader, contacts);
 
     @Test
     void anExtendedMaintenanceIsKept() throws Exception {

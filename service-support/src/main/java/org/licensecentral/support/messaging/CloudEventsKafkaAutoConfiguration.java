@@ -63,6 +63,12 @@ public class CloudEventsKafkaAutoConfiguration {
         for (String header : CLOUD_EVENTS_HEADERS) {
             mapper.addRawMappedHeader(header, true);
         }
+        // A producer outside Spring Cloud Stream (the store, TopicWriter) writes contentType as the
+        // plain bytes of "application/json". Mapped raw, it reaches the function as the String
+        // Spring's content type resolver needs; left alone it stays a byte[], which the resolver
+        // refuses ("Unknown type for contentType header value") for every consumer whose payload
+        // Spring Cloud Function converts or passes on as bytes.
+        mapper.addRawMappedHeader("contentType", true);
         return mapper;
     }
 

@@ -27,7 +27,7 @@ class CloudEventReaderTest {
             new CloudEventReader(mapper, Validation.buildDefaultValidatorFactory().getValidator());
 
     @Test
-    void readsTheFieldsItNeedsAndIgnoresTheRest() throws Exception {
+    void readsTheFieldsItNeedsAndIgnoresTheRest() {
         MaintenanceExtended read = reader.read(json("{\"licenseId\":\"L-1\",\"renewalId\":\"R-1\",\"maintenanceUntil\":\"2027-11-01\"}"),
                 MaintenanceExtended.class);
 
@@ -63,15 +63,23 @@ class CloudEventReaderTest {
     }
 
     @Test
-    void aBodySpringCloudFunctionCouldNotParseIsRejected() {
-        // What the consumer gets for a body that is no JSON: the raw bytes.
-        Message<byte[]> raw = MessageBuilder.withPayload("{\"this is\": not JSON".getBytes(UTF_8)).build();
-
-        assertThatThrownBy(() -> reader.read(raw, MaintenanceExtended.class))
-                .isInstanceOf(RejectedMessageException.class);
+    void aBodyThatIsNoJsonIsRejected() {
+        assertThatThrownBy(() -> reader.read(json("{\"this is\": not JSON"), MaintenanceExtended.class))
+                .isInstanceOf(RejectedMessageException.class)
+                .hasMessageContaining("not a readable MaintenanceExtended");
     }
 
-    private Message<?> json(String body) throws Exception {
-        return MessageBuilder.withPayload(mapper.readTree(body)).build();
+    @Test
+    void aPayloadTheBinderDidNotLeaveAsBytesIsRejected() {
+        Message<String> converted = MessageBuilder.withPayload("{\"licenseId\":\"L-1\"}").build();
+
+        assertThatThrownBy(() -> reader.read(converted, MaintenanceExtended.class))
+                .isInstanceOf(RejectedMessageException.class)
+                .hasMessageContaining("got String");
+    }
+
+    /** The record as the binder hands it to a {@code Consumer<Message<byte[]>>}. */
+    private static Message<byte[]> json(String body) {
+        return MessageBuilder.withPayload(body.getBytes(UTF_8)).build();
     }
 }
