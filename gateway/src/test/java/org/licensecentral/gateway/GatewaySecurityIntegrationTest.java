@@ -293,6 +293,21 @@ class GatewaySecurityIntegrationTest {
     }
 
     @Test
+    void thePortalsModulesAreServedBeforeALoginAsJavaScriptWithTheSecurityHeaders() throws Exception {
+        // The welcome screen runs before there is a session: its modules must not need one.
+        HttpResponse<String> response = send(get("/js/main.js"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        // nosniff: a module script with any other type is not run at all.
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                .containsAnyOf("text/javascript", "application/javascript"));
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self'"));
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.body()).contains("import ");
+    }
+
+    @Test
     void theSessionEndpointNamesTheCaller() throws Exception {
         HttpResponse<String> response = send(get("/api/v1/session")
                 .header("Authorization", "Bearer " + issuer.accountToken("account-a", "a@example.org", true)));

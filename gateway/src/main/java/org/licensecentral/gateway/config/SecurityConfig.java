@@ -87,8 +87,8 @@ class SecurityConfig {
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(properties.secureCookies()));
         return http
                 .authorizeExchange(exchanges -> exchanges
-                        // The portal's files and the pages of the login round trip.
-                        .pathMatchers(HttpMethod.GET, "/", "/index.html", "/*.js", "/*.css", "/*.svg").permitAll()
+                        // The portal's files (its ES modules in js/) and the pages of the login round trip.
+                        .pathMatchers(HttpMethod.GET, "/", "/index.html", "/js/*.js", "/*.css", "/*.svg").permitAll()
                         .pathMatchers("/oauth2/**", "/login/**", "/logout").permitAll()
                         // Registration, verification and password reset happen before there is a login.
                         .pathMatchers("/api/v1/accounts/**").permitAll()
