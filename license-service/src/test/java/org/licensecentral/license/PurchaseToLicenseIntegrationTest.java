@@ -11,6 +11,7 @@ import static org.licensecentral.license.LicenseServiceDriver.tokenFor;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -260,6 +261,25 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
     }
 
     @Test
+    void theSearchMatchesTheEditionAndTheProductWithItsEditionAndTheListSortsByEditionAndKey() throws Exception {
+        String email = newEmail();
+        driver.post("/internal/purchases", purchase(newPurchaseId(), email, item("BACKUP", "Home", 3),
+                item("EXPLORER", "Standard", 2), item("DRIVE", "Business", 1)), TestJwtIssuer.get().internalToken());
+        driver.awaitLicenses(email, 6);
+
+        assertThat(driver.getJson("/api/v1/licenses?q=busines", email).get("totalItems").asInt()).isEqualTo(1);
+        assertThat(driver.getJson("/api/v1/licenses?q=Backup%20Home", email).get("totalItems").asInt()).isEqualTo(3);
+        // Across the space between the two, however many spaces were typed.
+        assertThat(driver.getJson("/api/v1/licenses?q=plorer%20%20stan", email).get("totalItems").asInt()).isEqualTo(2);
+        assertThat(driver.getJson("/api/v1/licenses?q=Backup%20Standard", email).get("totalItems").asInt()).isZero();
+        assertThat(driver.getJson("/api/v1/licenses?sort=edition,asc&size=6", email).findValuesAsText("edition"))
+                .containsExactly("Business", "Home", "Home", "Home", "Standard", "Standard");
+        List<String> keys = driver.getJson("/api/v1/licenses?sort=licenseKey,desc&size=6", email)
+                .findValuesAsText("licenseKey");
+        assertThat(keys).hasSize(6).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    @Test
     void aLicenseOfAnotherAccountAnswers404LikeAMissingOne() throws Exception {
         String owner = newEmail();
         String licenseId = driver.buy(owner, item("DRIVE", "Home", 1)).get("items").get(0).get("id").asText();
@@ -303,10 +323,10 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
 
     @Test
     void aBadSortIsA400ProblemNamingTheAllowedFields() throws Exception {
-        HttpResponse<String> response = driver.get("/api/v1/licenses?sort=licenseKey,asc", tokenFor(newEmail()));
+        HttpResponse<String> response = driver.get("/api/v1/licenses?sort=purchaseEmail,asc", tokenFor(newEmail()));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.body()).contains("sort").contains("purchasedAt");
+        assertThat(response.body()).contains("sort").contains("purchasedAt").contains("licenseKey");
     }
 }

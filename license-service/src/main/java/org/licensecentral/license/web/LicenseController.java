@@ -93,16 +93,18 @@ class LicenseController {
 
     @Operation(summary = "Search the caller's licenses",
             description = "One page of the licenses bought with the caller's verified e-mail address or attached to "
-                    + "the account. `q` matches the license key, the purchase id and the product; `product` and "
-                    + "`status` filter; `sort` is a column and a direction.")
+                    + "the account. `q` matches the license key, the purchase id, the product, the edition, or the "
+                    + "product and edition together (\"Backup Server\"); `product` and `status` filter; `sort` is "
+                    + "a column and a direction.")
     @GetMapping
     LicensePage list(@AuthenticationPrincipal Jwt jwt,
                      @RequestParam(required = false) @Size(max = 100) String q,
                      @RequestParam(required = false) @Pattern(regexp = "[A-Z]{1,32}") String product,
                      @RequestParam(required = false) LicenseView.ActivationStatus status,
                      @RequestParam(defaultValue = "purchasedAt,desc")
-                     @Pattern(regexp = "(product|purchasedAt|maintenanceUntil|status),(asc|desc)",
-                             message = "must be one of product, purchasedAt, maintenanceUntil, status, then asc or desc")
+                     @Pattern(regexp = "(product|edition|purchasedAt|maintenanceUntil|status|licenseKey),(asc|desc)",
+                             message = "must be one of product, edition, purchasedAt, maintenanceUntil, status, "
+                                     + "licenseKey, then asc or desc")
                      String sort,
                      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
