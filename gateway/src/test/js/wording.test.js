@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { formatDateTime } from '../../main/resources/static/js/format.js';
+import {
+  attachedText,
+  deactivationText,
+  historyLabel,
+  isOfflineWithCode,
+  modeLabel,
+  noResultsText,
+  pageInfoText,
+  seatsText,
+  timeline,
+} from '../../main/resources/static/js/wording.js';
+
+describe('history', () => {
+  test('known events have their words', () => {
+    assert.equal(historyLabel('LicenseIssued'), 'License issued');
+    assert.equal(historyLabel('LicenseAttached'), 'Attached to an account');
+    assert.equal(historyLabel('MaintenanceExtended'), 'Maintenance extended');
+    assert.equal(historyLabel('RemoteManagementToggled'), 'Remote Management switched');
+    assert.equal(historyLabel('LicenseActivationStatusChanged'), 'Activation status changed');
+  });
+
+  test('an event the portal does not know yet is split into words', () => {
+    assert.equal(historyLabel('LicenseTransferredToReseller'), 'License Transferred To Reseller');
+  });
+
+  test('is shown oldest first by sequence, without changing the answer', () => {
+    const history = [
+      { sequence: 2, event: 'MaintenanceExtended' },
+      { sequence: 0, event: 'LicenseIssued' },
+      { sequence: 1, event: 'LicenseAttached' },
+    ];
+    assert.deepEqual(
+      timeline(history).map((entry) => entry.sequence),
+      [0, 1, 2],
+    );
+    assert.equal(history[0].sequence, 2);
+    assert.deepEqual(timeline(undefined), []);
+  });
+});
+
+describe('list texts', () => {
+  test('an empty search names the text, and says when filters narrowed it too', () => {
+    assert.equal(noResultsText({ q: 'Server', status: '', product: '' }), 'No licenses match “Server”.');
+    assert.equal(
+      noResultsText({ q: 'Server', status: 'ACTIVATED', product: '' }),
+      'No licenses match “Server” with these filters.',
+    );
+    assert.equal(noResultsText({ q: '', status: '', product: 'DRIVE' }), 'No licenses match these filters.');
+  });
+
+  test('the pager counts pages from 1 and says at least page 1 of 1', () => {
+    assert.equal(pageInfoText({ page: 1, totalPages: 3, totalItems: 51 }), 'Page 2 of 3 · 51 licenses');
+    assert.equal(pageInfoText({ page: 0, totalPages: 0, totalItems: 0 }), 'Page 1 of 1 · 0 licenses');
+    assert.equal(pageInfoText({ page: 0, totalPages: 1, totalItems: 1 }), 'Page 1 of 1 · 1 license');
+  });
+
+  test('seats in use, or that not activated does not mean expired', () => {
+    assert.equal(seatsText({ status: 'ACTIVATED', activeActivations: 1, maxActivations: 2 }), '1 of 2 machines');
+    assert.equal(seatsText({ status: 'ACTIVATED', activeActivations: 1, maxActivations: 1 }), '1 of 1 machine');
+    assert.match(seatsText({ status: 'NOT_ACTIVATED', activeActivations: 0, maxActivations: 2 }), /not mean expired/);
+  });
+
+  test('after an attach: how many arrived, or that they are attached when the list did not grow yet', () => {
+    assert.equal(attachedText(4, 5), '1 license was attached to your account.');
+    assert.equal(attachedText(4, 7), '3 licenses were attached to your account.');
+    assert.equal(attachedText(4, 4), 'Confirmed. The licenses of that purchase are attached to your account.');
+  });
+});
+
+describe('activations', () => {
+  const online = { hostname: 'pc-1', licenseKey: 'AAAAA-BBBBB', mode: 'ONLINE', leaseEnds: '2026-06-01T10:00:00Z' };
+  const offline = { ...online, mode: 'OFFLINE' };
+
+  test('modes in words, an unknown one as it came', () => {
+    assert.equal(modeLabel('ONLINE'), 'Online');
+    assert.equal(modeLabel('OFFLINE'), 'Offline');
+    assert.equal(modeLabel('LEGACY'), 'LEGACY');
+    assert.equal(modeLabel(undefined), '—');
+  });
+
+  test('an offline machine with a lease is freed with its code; one from before leases like an online one', () => {
+    assert.equal(isOfflineWithCode(offline), true);
+    assert.equal(isOfflineWithCode({ ...offline, leaseEnds: null }), false);
+    assert.equal(isOfflineWithCode(online), false);
+  });
+
+  test('the offline text asks for the code and says until when the seat stays taken', () => {
+    const text = deactivationText(offline, 'Backup Server');
+    assert.match(text, /^pc-1 \(Backup Server, AAAAA-BBBBB\) was activated offline/);
+    assert.match(text, /license-client deactivate --offline/);
+    assert.ok(text.endsWith(`its seat stays taken until ${formatDateTime(offline.leaseEnds)}.`));
+  });
+
+  test('the online text says the machine stops at its next check-in, at the latest when its lease ends', () => {
+    const text = deactivationText(online, 'Backup Server');
+    assert.match(text, /^pc-1 \(Backup Server, AAAAA-BBBBB\) will be deactivated now/);
+    assert.ok(text.endsWith(`when its lease ends (${formatDateTime(online.leaseEnds)}).`));
+    assert.ok(deactivationText({ ...online, leaseEnds: null }, 'Drive').endsWith('stops at its next check-in.'));
+  });
+});
