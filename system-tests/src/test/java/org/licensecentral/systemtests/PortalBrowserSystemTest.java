@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.licensecentral.systemtests.Browser.testId;
 
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -84,6 +85,44 @@ class PortalBrowserSystemTest {
     }
 
     @Test
+    void theSearchFindsLicensesByProductWithEditionAndByEditionAlone() {
+        browser.byTestId("search").sendKeys("Backup Professional");
+        browser.await().until(ExpectedConditions.urlContains("q=Backup+Professional"));
+        browser.awaitReady("licenses");
+
+        assertThat(texts("license-product")).hasSize(2).containsOnly("Backup");
+        assertThat(texts("license-edition")).containsOnly("Professional");
+
+        browser.open("/?q=professional");
+        browser.awaitReady("licenses");
+
+        assertThat(texts("license-edition")).hasSize(2).containsOnly("Professional");
+    }
+
+    @Test
+    void theListSortsByEditionBothWaysAndByLicenseKeyAcrossAReload() {
+        browser.byTestId("sort-edition").click();
+        browser.await().until(ExpectedConditions.urlContains("sort=edition%2Casc"));
+        browser.awaitReady("licenses");
+        assertThat(texts("license-edition")).hasSizeGreaterThanOrEqualTo(4).isSorted();
+        assertThat(ariaSort("edition")).isEqualTo("ascending");
+
+        browser.byTestId("sort-edition").click();
+        browser.await().until(ExpectedConditions.urlContains("sort=edition%2Cdesc"));
+        browser.awaitReady("licenses");
+        assertThat(texts("license-edition")).isSortedAccordingTo(Comparator.reverseOrder());
+        assertThat(ariaSort("edition")).isEqualTo("descending");
+
+        browser.byTestId("sort-licenseKey").click();
+        browser.await().until(ExpectedConditions.urlContains("sort=licenseKey%2Casc"));
+        browser.driver.navigate().refresh();
+        browser.awaitReady("licenses");
+        assertThat(texts("license-key")).hasSizeGreaterThanOrEqualTo(4).isSorted();
+        assertThat(ariaSort("licenseKey")).isEqualTo("ascending");
+        assertThat(ariaSort("edition")).isEqualTo("none");
+    }
+
+    @Test
     void attachesALicenseBoughtWithAnotherEmailWithTheCodeFromThatMailbox() {
         Inbox purchaseMailbox = new Inbox("it-department@example.org");
         int codesBefore = purchaseMailbox.count("Your confirmation code:");
@@ -149,6 +188,15 @@ class PortalBrowserSystemTest {
 
     private static List<WebElement> rows() {
         return browser.driver.findElements(testId("license-row"));
+    }
+
+    /** The text of one cell per row, in the list's order. */
+    private static List<String> texts(String cellTestId) {
+        return rows().stream().map(row -> row.findElement(testId(cellTestId)).getText()).toList();
+    }
+
+    private static String ariaSort(String column) {
+        return browser.driver.findElement(By.cssSelector("th[data-sort='" + column + "']")).getAttribute("aria-sort");
     }
 
     private static List<String> purchaseIds() {
