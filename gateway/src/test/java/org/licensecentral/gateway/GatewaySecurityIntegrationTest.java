@@ -305,6 +305,9 @@ class GatewaySecurityIntegrationTest {
                 .contains("script-src 'self'"));
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.body()).contains("import ");
+        // Cached exactly like the page that imports it, so that the two never come from different builds.
+        assertThat(response.headers().allValues("Cache-Control"))
+                .isNotEmpty().isEqualTo(send(get("/")).headers().allValues("Cache-Control"));
     }
 
     @Test
