@@ -31,7 +31,7 @@ class ConfigurationTest {
             "(?s).*(-----BEGIN [A-Z ]*PRIVATE KEY-----|-----BEGIN [A-Z ]*KEY-----|://[^/@\\s:]+:[^/@\\s]+@|\"d\"\\s*:"
                     + "|password=).*");
     /** Environment variables whose value is a credential even where the name does not say so. */
-    private static final Set<String> CREDENTIAL_VARIABLES = Set.of("SPRING_DATA_MONGODB_URI");
+    private static final Set<String> CREDENTIAL_VARIABLES = Set.of("SPRING_MONGODB_URI");
 
     private static Stream<Container> containers() {
         return Manifests.of(Deployment.class).stream()

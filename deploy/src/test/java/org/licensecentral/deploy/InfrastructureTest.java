@@ -140,9 +140,9 @@ class InfrastructureTest {
             @SuppressWarnings("unchecked")
             List<Map<String, String>> roles = (List<Map<String, String>>) user.get("roles");
             assertThat(roles).as(module + " roles").containsExactly(Map.of("name", "readWrite", "db", database.get()));
-            assertThat(secretOf(module, "SPRING_DATA_MONGODB_URI"))
+            assertThat(secretOf(module, "SPRING_MONGODB_URI"))
                     .isEqualTo(mongo.getMetadata().getName() + "-" + user.getOrDefault("db", "admin") + "-" + module);
-            assertThat(configOf(module, "SPRING_DATA_MONGODB_DATABASE")).as(module + " SPRING_DATA_MONGODB_DATABASE")
+            assertThat(configOf(module, "SPRING_MONGODB_DATABASE")).as(module + " SPRING_MONGODB_DATABASE")
                     .isEqualTo(database.get());
         }
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.licensecentral.testsupport.RealInfrastructure;
 import org.licensecentral.testsupport.TestJwtIssuer;
 
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "licensecentral.gateway.timeouts.headers=PT2S")
 // Tracing is off in Spring Boot tests unless asked for; the correlation id is the trace id.
-@AutoConfigureObservability
+@AutoConfigureMetrics
+@AutoConfigureTracing
 @RealInfrastructure
 class GatewaySecurityIntegrationTest {
 

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.licensecentral.testsupport.RealInfrastructure;
 import org.licensecentral.testsupport.TestInfrastructure;
 
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -15,7 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The running service on the real infrastructure and the shared GreenMail; one Spring context for every test class. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-@AutoConfigureObservability
+@AutoConfigureMetrics
+@AutoConfigureTracing
 @ExtendWith(OutputCaptureExtension.class)
 abstract class NotificationServiceIntegrationTest {
 

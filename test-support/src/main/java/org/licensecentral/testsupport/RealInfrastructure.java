@@ -48,7 +48,7 @@ public @interface RealInfrastructure {
             String kafka = infrastructure.kafkaBootstrapServers();
             Map<String, Object> properties = new HashMap<>(Map.of("spring.kafka.bootstrap-servers", kafka,
                     "spring.cloud.stream.kafka.binder.brokers", kafka,
-                    "spring.data.mongodb.uri", infrastructure.mongoConnectionString() + "/" + database,
+                    "spring.mongodb.uri", infrastructure.mongoConnectionString() + "/" + database,
                     "spring.mail.host", "127.0.0.1",
                     "spring.mail.port", infrastructure.mail().getSmtp().getPort(),
                     "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestJwtIssuer.get().jwkSetUri(),

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -39,7 +40,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "spring.cloud.stream.default.consumer.auto-startup=false",
 })
 // Spring Boot tests switch metrics export and tracing off unless asked; these are what is tested.
-@AutoConfigureObservability
+@AutoConfigureMetrics
+@AutoConfigureTracing
 @RealInfrastructure
 @ExtendWith(OutputCaptureExtension.class)
 public abstract class ServiceBaselineIntegrationTest {

@@ -33,10 +33,10 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
     private final FailedLogins failedLogins;
 
     AccountAuthenticationProvider(AccountService accounts, PasswordEncoder encoder, FailedLogins failedLogins) {
-        this.passwords = new DaoAuthenticationProvider(encoder);
-        this.passwords.setUserDetailsService(email -> accounts.byEmail(Account.normalizedEmail(email))
+        this.passwords = new DaoAuthenticationProvider(email -> accounts.byEmail(Account.normalizedEmail(email))
                 .map(account -> User.withUsername(account.email()).password(account.passwordHash()).build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such account")));
+        this.passwords.setPasswordEncoder(encoder);
         this.failedLogins = failedLogins;
     }
 

@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Bean;
  * Axon's starter, given the {@code DataSource}); their tables come from the Flyway migration in
  * {@code db/axon}, not from Axon's auto-create.
  */
-@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class},
+// On Boot 4 Axon's JdbcAutoConfiguration runs inside AxonBoot4OrderingAutoConfiguration: this one
+// must come before that too, or Axon's vendor-code resolver wins over uniqueViolationResolver.
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, AxonBoot4OrderingAutoConfiguration.class},
         after = CloudEventsKafkaAutoConfiguration.class)
 @ConditionalOnClass(ConfigurerModule.class)
 public class AxonEventProcessingAutoConfiguration {

@@ -27,7 +27,7 @@ import org.springframework.kafka.support.KafkaHeaderMapper;
  */
 @AutoConfiguration(afterName = {
     "org.springframework.cloud.stream.function.FunctionConfiguration",
-    "org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
+    "org.springframework.boot.jackson2.autoconfigure.Jackson2AutoConfiguration",
     "org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration",
 })
 @ConditionalOnClass(BinderHeaderMapper.class)

@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootTest(classes = ProblemDetailsErrorControllerIntegrationTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=problem-test", "licensecentral.security.public-paths=/broken",
             "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks",
-            "spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration"})
+            "spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration"})
 class ProblemDetailsErrorControllerIntegrationTest {
 
     @LocalServerPort
