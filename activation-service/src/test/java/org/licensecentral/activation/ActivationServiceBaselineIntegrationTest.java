@@ -2,5 +2,4 @@ package org.licensecentral.activation;
 
 import org.licensecentral.testsupport.ServiceBaselineIntegrationTest;
 
-class ActivationServiceBaselineIntegrationTest extends ServiceBaselineIntegrationTest {
-}
+class ActivationServiceBaselineIntegrationTest extends ServiceBaselineIntegrationTest {}

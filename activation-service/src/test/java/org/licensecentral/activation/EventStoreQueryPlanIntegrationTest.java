@@ -45,10 +45,19 @@ class EventStoreQueryPlanIntegrationTest {
         PostgresServer postgres = TestInfrastructure.get().postgres();
         postgres.ensureDatabase(DATABASE, PASSWORD);
         url = postgres.jdbcUrl(DATABASE);
-        Flyway.configure().dataSource(url, DATABASE, PASSWORD).locations("classpath:db/axon").cleanDisabled(false)
-                .load().clean();
-        Flyway.configure().dataSource(url, DATABASE, PASSWORD).locations("classpath:db/axon").load().migrate();
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        Flyway.configure()
+                .dataSource(url, DATABASE, PASSWORD)
+                .locations("classpath:db/axon")
+                .cleanDisabled(false)
+                .load()
+                .clean();
+        Flyway.configure()
+                .dataSource(url, DATABASE, PASSWORD)
+                .locations("classpath:db/axon")
+                .load()
+                .migrate();
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
             // Rows in the engine's own format: payloads and metadata as JSON bytes, ISO timestamps.
             statement.execute("""
                     INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
@@ -79,20 +88,20 @@ class EventStoreQueryPlanIntegrationTest {
 
     @Test
     void theLastSequenceNumberOfAnAggregateUsesTheAggregateSequenceIndex() throws SQLException {
-        assertAnsweredByIndex(connection -> JdbcEventStorageEngineStatements.lastSequenceNumberFor(
-                connection, SCHEMA, "aggregate-12345"));
+        assertAnsweredByIndex(connection ->
+                JdbcEventStorageEngineStatements.lastSequenceNumberFor(connection, SCHEMA, "aggregate-12345"));
     }
 
     @Test
     void theSnapshotLookupUsesTheSnapshotKey() throws SQLException {
-        assertAnsweredByIndex(connection -> JdbcEventStorageEngineStatements.readSnapshotData(
-                connection, SCHEMA, "aggregate-12345"));
+        assertAnsweredByIndex(
+                connection -> JdbcEventStorageEngineStatements.readSnapshotData(connection, SCHEMA, "aggregate-12345"));
     }
 
     @Test
     void aTrackingPollUsesTheGlobalIndex() throws SQLException {
-        assertAnsweredByIndex(connection -> JdbcEventStorageEngineStatements.readEventDataWithoutGaps(
-                connection, SCHEMA, 250_000, 100));
+        assertAnsweredByIndex(connection ->
+                JdbcEventStorageEngineStatements.readEventDataWithoutGaps(connection, SCHEMA, 250_000, 100));
     }
 
     @Test
@@ -105,25 +114,30 @@ class EventStoreQueryPlanIntegrationTest {
     void theGapCleanupAndTheSkipAheadUseTheGlobalIndex() throws SQLException {
         assertAnsweredByIndex(connection -> JdbcEventStorageEngineStatements.cleanGaps(
                 connection, SCHEMA, new TreeSet<>(List.of(249_990L, 249_995L))));
-        assertAnsweredByIndex(connection -> JdbcEventStorageEngineStatements.fetchTrackedEvents(
-                connection, SCHEMA, 250_000));
+        assertAnsweredByIndex(
+                connection -> JdbcEventStorageEngineStatements.fetchTrackedEvents(connection, SCHEMA, 250_000));
     }
 
     @Test
     void withoutTheIndexesThePlannerScansTheWholeTable() throws SQLException {
         try (Connection connection = connect()) {
-            String sql = JdbcEventStorageEngineStatements.readEventDataForAggregate(connection, SCHEMA, "aggregate-12345", 0, 100)
-                    .toString().replace(SCHEMA.domainEventTable(), "unindexed");
+            String sql = JdbcEventStorageEngineStatements.readEventDataForAggregate(
+                            connection, SCHEMA, "aggregate-12345", 0, 100)
+                    .toString()
+                    .replace(SCHEMA.domainEventTable(), "unindexed");
             assertThat(planNodes(connection, sql)).as(sql).contains("Seq Scan on unindexed");
         }
     }
 
     private static void assertAnsweredByIndex(StatementBuilder builder) throws SQLException {
-        try (Connection connection = connect(); PreparedStatement statement = builder.build(connection)) {
+        try (Connection connection = connect();
+                PreparedStatement statement = builder.build(connection)) {
             // pgjdbc renders a prepared statement with its parameters bound, as the server receives it.
             String sql = statement.toString();
             List<String> nodes = planNodes(connection, sql);
-            assertThat(nodes).as(sql).noneMatch(node -> node.startsWith("Seq Scan"))
+            assertThat(nodes)
+                    .as(sql)
+                    .noneMatch(node -> node.startsWith("Seq Scan"))
                     .anyMatch(node -> node.contains("Index"));
         }
     }
@@ -131,7 +145,7 @@ class EventStoreQueryPlanIntegrationTest {
     /** The plan's nodes, as "Node Type on relation" where the node reads a relation. */
     private static List<String> planNodes(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
+                ResultSet result = statement.executeQuery("EXPLAIN (FORMAT JSON) " + sql)) {
             result.next();
             List<String> nodes = new ArrayList<>();
             collect(json.readTree(result.getString(1)).get(0).get("Plan"), nodes);
@@ -142,7 +156,8 @@ class EventStoreQueryPlanIntegrationTest {
     }
 
     private static void collect(JsonNode plan, List<String> nodes) {
-        String relation = plan.path("Relation Name").asText(plan.path("Index Name").asText(""));
+        String relation =
+                plan.path("Relation Name").asText(plan.path("Index Name").asText(""));
         nodes.add(plan.get("Node Type").asText() + (relation.isEmpty() ? "" : " on " + relation));
         plan.path("Plans").forEach(child -> collect(child, nodes));
     }

@@ -49,23 +49,30 @@ class EventStoreTrackingIntegrationTest {
         String newer = "newer-" + UUID.randomUUID();
         CountDownLatch lateInserted = new CountDownLatch(1);
         CountDownLatch commitLate = new CountDownLatch(1);
-        CompletableFuture<Void> lateTransaction = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
-            engine.appendEvents(event(late));
-            lateInserted.countDown();
-            await(commitLate);
-        }));
+        CompletableFuture<Void> lateTransaction =
+                CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> {
+                    engine.appendEvents(event(late));
+                    lateInserted.countDown();
+                    await(commitLate);
+                }));
         await(lateInserted);
         engine.appendEvents(event(newer)); // a higher global index, committed first
 
         TrackingToken afterNewer = engine.readEvents(null, false)
                 .filter(event -> newer.equals(payload(event)))
-                .findFirst().orElseThrow().trackingToken();
-        assertThat(((GapAwareTrackingToken) afterNewer).getGaps()).as("the late event's index is a gap").isNotEmpty();
+                .findFirst()
+                .orElseThrow()
+                .trackingToken();
+        assertThat(((GapAwareTrackingToken) afterNewer).getGaps())
+                .as("the late event's index is a gap")
+                .isNotEmpty();
 
         commitLate.countDown();
         lateTransaction.get(10, TimeUnit.SECONDS);
 
-        List<String> next = engine.readEvents(afterNewer, false).map(EventStoreTrackingIntegrationTest::payload).toList();
+        List<String> next = engine.readEvents(afterNewer, false)
+                .map(EventStoreTrackingIntegrationTest::payload)
+                .toList();
         assertThat(next).containsOnlyOnce(late).doesNotContain(newer);
     }
 
@@ -101,7 +108,13 @@ class EventStoreTrackingIntegrationTest {
     }
 
     private static GenericDomainEventMessage<String> event(String aggregate, long sequence, String payload) {
-        return new GenericDomainEventMessage<>("Test", aggregate, sequence, payload, Map.of(),
-                UUID.randomUUID().toString(), Instant.now());
+        return new GenericDomainEventMessage<>(
+                "Test",
+                aggregate,
+                sequence,
+                payload,
+                Map.of(),
+                UUID.randomUUID().toString(),
+                Instant.now());
     }
 }

@@ -42,8 +42,15 @@ public final class ActivationKeyVerifier {
 
     /** Why a key was not accepted, in the order the checks run. */
     public enum Reason {
-        MALFORMED, UNSUPPORTED_ALGORITHM, UNKNOWN_KEY_ID, BAD_SIGNATURE,
-        WRONG_ISSUER, WRONG_AUDIENCE, NOT_YET_VALID, EXPIRED, WRONG_FINGERPRINT
+        MALFORMED,
+        UNSUPPORTED_ALGORITHM,
+        UNKNOWN_KEY_ID,
+        BAD_SIGNATURE,
+        WRONG_ISSUER,
+        WRONG_AUDIENCE,
+        NOT_YET_VALID,
+        EXPIRED,
+        WRONG_FINGERPRINT
     }
 
     /** What this installation expects of its key: who issued it, for which product and machine. */
@@ -78,7 +85,10 @@ public final class ActivationKeyVerifier {
     }
 
     /** DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410); the raw 32-byte key follows. */
-    private static final byte[] ED25519_SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
+    private static final byte[] ED25519_SPKI_PREFIX = {
+        0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00
+    };
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, PublicKey> keysById;
@@ -94,8 +104,12 @@ public final class ActivationKeyVerifier {
         try {
             Map<String, PublicKey> keys = new HashMap<>();
             for (JsonNode key : JSON.readTree(jwks).path("keys")) {
-                if ("OKP".equals(key.path("kty").asText()) && "Ed25519".equals(key.path("crv").asText())) {
-                    keys.put(key.path("kid").asText(), publicKey(Base64.getUrlDecoder().decode(key.path("x").asText())));
+                if ("OKP".equals(key.path("kty").asText())
+                        && "Ed25519".equals(key.path("crv").asText())) {
+                    keys.put(
+                            key.path("kid").asText(),
+                            publicKey(
+                                    Base64.getUrlDecoder().decode(key.path("x").asText())));
                 }
             }
             return new ActivationKeyVerifier(keys, DEFAULT_CLOCK_SKEW);
@@ -161,7 +175,7 @@ public final class ActivationKeyVerifier {
         byte[] signature;
         try {
             header = JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));
-            claims = JSON.readValue(Base64.getUrlDecoder().decode(parts[1]), new TypeReference<>() { });
+            claims = JSON.readValue(Base64.getUrlDecoder().decode(parts[1]), new TypeReference<>() {});
             signature = Base64.getUrlDecoder().decode(parts[2]);
         } catch (IOException | IllegalArgumentException e) {
             return Result.invalid(Reason.MALFORMED);

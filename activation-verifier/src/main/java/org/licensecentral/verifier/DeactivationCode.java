@@ -6,7 +6,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Locale;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,12 +22,12 @@ public final class DeactivationCode {
 
     /** Crockford's base32 (https://www.crockford.com/base32.html): no I, L, O, U to misread. */
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
     private static final int BYTES = 10;
     private static final int CHARACTERS = BYTES * 8 / 5;
     private static final int GROUP = 4;
 
-    private DeactivationCode() {
-    }
+    private DeactivationCode() {}
 
     /** The code of an activation, as printed: {@code XXXX-XXXX-XXXX-XXXX}. */
     public static String of(byte[] secret, String activationId) {
@@ -58,7 +57,8 @@ public final class DeactivationCode {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(typed.getBytes(US_ASCII), of(secret, activationId).getBytes(US_ASCII));
+        return MessageDigest.isEqual(
+                typed.getBytes(US_ASCII), of(secret, activationId).getBytes(US_ASCII));
     }
 
     /**
@@ -83,8 +83,8 @@ public final class DeactivationCode {
             code.append(read);
         }
         if (code.length() != CHARACTERS) {
-            throw new IllegalArgumentException("a deactivation code has " + CHARACTERS + " characters, not "
-                    + code.length());
+            throw new IllegalArgumentException(
+                    "a deactivation code has " + CHARACTERS + " characters, not " + code.length());
         }
         return grouped(code.toString());
     }

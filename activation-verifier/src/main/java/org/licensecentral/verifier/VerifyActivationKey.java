@@ -23,8 +23,7 @@ public final class VerifyActivationKey {
     static final String USAGE = "usage: java -jar activation-verifier-cli.jar [--issuer ISSUER] [--clock-skew SECONDS] "
             + "<activation key or file> <jwks file> <fingerprint> <product>";
 
-    private VerifyActivationKey() {
-    }
+    private VerifyActivationKey() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err, Instant.now()));
@@ -55,7 +54,8 @@ public final class VerifyActivationKey {
         }
         ActivationKeyVerifier verifier;
         try {
-            verifier = ActivationKeyVerifier.fromJwks(Files.readString(Path.of(positional.get(1)))).withClockSkew(skew);
+            verifier = ActivationKeyVerifier.fromJwks(Files.readString(Path.of(positional.get(1))))
+                    .withClockSkew(skew);
         } catch (IOException | IllegalArgumentException e) {
             err.println("cannot read " + positional.get(1) + " as a JWKS: " + e.getMessage());
             return 2;
@@ -67,8 +67,8 @@ public final class VerifyActivationKey {
             err.println("cannot read the activation key file " + positional.get(0) + ": " + e.getMessage());
             return 2;
         }
-        ActivationKeyVerifier.Result result = verifier.verify(activationKey,
-                new ActivationKeyVerifier.Expected(issuer, positional.get(3), positional.get(2)), now);
+        ActivationKeyVerifier.Result result = verifier.verify(
+                activationKey, new ActivationKeyVerifier.Expected(issuer, positional.get(3), positional.get(2)), now);
         if (result.valid()) {
             out.println("VALID until " + result.leaseEnds() + " " + json(result));
             return 0;

@@ -41,14 +41,17 @@ class ActivationKeyVerifierTest {
 
     @Test
     void aValidLeaseGivesItsEnd() {
-        assertThat(verifier.verify(signed(lease(SIGNED, ENDS)), THIS_MACHINE, NOW).leaseEnds()).isEqualTo(ENDS);
+        assertThat(verifier.verify(signed(lease(SIGNED, ENDS)), THIS_MACHINE, NOW)
+                        .leaseEnds())
+                .isEqualTo(ENDS);
     }
 
     @Test
     void aChangedPayloadHasABadSignature() {
         String[] parts = signed(lease(SIGNED, ENDS)).split("\\.");
         Map<String, Object> longer = lease(SIGNED, ENDS.plus(Duration.ofDays(300)));
-        String tampered = parts[0] + "." + B64.encodeToString(TestKeys.json(longer).getBytes(UTF_8)) + "." + parts[2];
+        String tampered =
+                parts[0] + "." + B64.encodeToString(TestKeys.json(longer).getBytes(UTF_8)) + "." + parts[2];
 
         assertThat(verifier.verify(tampered, THIS_MACHINE, NOW).reason()).isEqualTo(Reason.BAD_SIGNATURE);
     }
@@ -62,7 +65,8 @@ class ActivationKeyVerifierTest {
 
     @Test
     void anUnknownKeyIdIsRejected() {
-        assertThat(verifier.verify(sign("k9", key, lease(SIGNED, ENDS)), THIS_MACHINE, NOW).reason())
+        assertThat(verifier.verify(sign("k9", key, lease(SIGNED, ENDS)), THIS_MACHINE, NOW)
+                        .reason())
                 .isEqualTo(Reason.UNKNOWN_KEY_ID);
     }
 
@@ -70,8 +74,12 @@ class ActivationKeyVerifierTest {
     void aJwksWithTheOldAndTheNewKeyVerifiesKeysOfBoth() {
         ActivationKeyVerifier both = ActivationKeyVerifier.fromJwks(jwks(jwk("old", key), jwk("new", otherKey)));
 
-        assertThat(both.verify(sign("old", key, lease(SIGNED, ENDS)), THIS_MACHINE, NOW).valid()).isTrue();
-        assertThat(both.verify(sign("new", otherKey, lease(SIGNED, ENDS)), THIS_MACHINE, NOW).valid()).isTrue();
+        assertThat(both.verify(sign("old", key, lease(SIGNED, ENDS)), THIS_MACHINE, NOW)
+                        .valid())
+                .isTrue();
+        assertThat(both.verify(sign("new", otherKey, lease(SIGNED, ENDS)), THIS_MACHINE, NOW)
+                        .valid())
+                .isTrue();
     }
 
     @Test
@@ -108,13 +116,15 @@ class ActivationKeyVerifierTest {
         Map<String, Object> claims = lease(SIGNED, ENDS);
         claims.put("iss", "licenses.example.com");
 
-        assertThat(verifier.verify(signed(claims), new Expected("licenses.example.com", "BACKUP", "fp-1"), NOW).valid())
+        assertThat(verifier.verify(signed(claims), new Expected("licenses.example.com", "BACKUP", "fp-1"), NOW)
+                        .valid())
                 .isTrue();
     }
 
     @Test
     void aKeyForAnotherProductHasTheWrongAudience() {
-        assertThat(verifier.verify(signed(lease(SIGNED, ENDS)), Expected.of("DRIVE", "fp-1"), NOW).reason())
+        assertThat(verifier.verify(signed(lease(SIGNED, ENDS)), Expected.of("DRIVE", "fp-1"), NOW)
+                        .reason())
                 .isEqualTo(Reason.WRONG_AUDIENCE);
     }
 
@@ -130,7 +140,8 @@ class ActivationKeyVerifierTest {
     void aLeaseStartingLaterThanTheSkewIsNotYetValid() {
         Instant signedAhead = NOW.plus(SKEW).plusSeconds(1);
 
-        assertThat(verifier.verify(signed(lease(signedAhead, ENDS)), THIS_MACHINE, NOW).reason())
+        assertThat(verifier.verify(signed(lease(signedAhead, ENDS)), THIS_MACHINE, NOW)
+                        .reason())
                 .isEqualTo(Reason.NOT_YET_VALID);
     }
 
@@ -138,19 +149,24 @@ class ActivationKeyVerifierTest {
     void aLeaseStartingExactlyTheSkewAheadIsValid() {
         Instant signedAhead = NOW.plus(SKEW);
 
-        assertThat(verifier.verify(signed(lease(signedAhead, ENDS)), THIS_MACHINE, NOW).valid()).isTrue();
+        assertThat(verifier.verify(signed(lease(signedAhead, ENDS)), THIS_MACHINE, NOW)
+                        .valid())
+                .isTrue();
     }
 
     @Test
     void aLeaseIsValidUntilJustBeforeItsEndPlusTheSkew() {
         Instant lastSecond = ENDS.plus(SKEW).minusSeconds(1);
 
-        assertThat(verifier.verify(signed(lease(SIGNED, ENDS)), THIS_MACHINE, lastSecond).valid()).isTrue();
+        assertThat(verifier.verify(signed(lease(SIGNED, ENDS)), THIS_MACHINE, lastSecond)
+                        .valid())
+                .isTrue();
     }
 
     @Test
     void aLeaseHasExpiredAtItsEndPlusTheSkew() {
-        assertThat(verifier.verify(signed(lease(SIGNED, ENDS)), THIS_MACHINE, ENDS.plus(SKEW)).reason())
+        assertThat(verifier.verify(signed(lease(SIGNED, ENDS)), THIS_MACHINE, ENDS.plus(SKEW))
+                        .reason())
                 .isEqualTo(Reason.EXPIRED);
     }
 
@@ -158,7 +174,9 @@ class ActivationKeyVerifierTest {
     void aClockSkewOfZeroEndsTheLeaseAtItsEnd() {
         ActivationKeyVerifier strict = verifier.withClockSkew(Duration.ZERO);
 
-        assertThat(strict.verify(signed(lease(SIGNED, ENDS)), THIS_MACHINE, ENDS).reason()).isEqualTo(Reason.EXPIRED);
+        assertThat(strict.verify(signed(lease(SIGNED, ENDS)), THIS_MACHINE, ENDS)
+                        .reason())
+                .isEqualTo(Reason.EXPIRED);
     }
 
     @Test
@@ -171,7 +189,8 @@ class ActivationKeyVerifierTest {
 
     @Test
     void anotherMachinesFingerprintIsRejected() {
-        assertThat(verifier.verify(signed(lease(SIGNED, ENDS)), Expected.of("BACKUP", "fp-2"), NOW).reason())
+        assertThat(verifier.verify(signed(lease(SIGNED, ENDS)), Expected.of("BACKUP", "fp-2"), NOW)
+                        .reason())
                 .isEqualTo(Reason.WRONG_FINGERPRINT);
     }
 
@@ -180,7 +199,8 @@ class ActivationKeyVerifierTest {
         Expected otherProductAndMachine = Expected.of("DRIVE", "fp-2");
 
         assertThat(verifier.verify(signed(lease(SIGNED, ENDS)), otherProductAndMachine, ENDS.plus(Duration.ofDays(1)))
-                .reason()).isEqualTo(Reason.WRONG_AUDIENCE);
+                        .reason())
+                .isEqualTo(Reason.WRONG_AUDIENCE);
     }
 
     @Test
@@ -194,7 +214,8 @@ class ActivationKeyVerifierTest {
 
     @Test
     void theSignatureAloneStillRejectsAForgedKey() {
-        assertThat(verifier.verifySignature(sign("k1", otherKey, lease(SIGNED, ENDS))).reason())
+        assertThat(verifier.verifySignature(sign("k1", otherKey, lease(SIGNED, ENDS)))
+                        .reason())
                 .isEqualTo(Reason.BAD_SIGNATURE);
     }
 

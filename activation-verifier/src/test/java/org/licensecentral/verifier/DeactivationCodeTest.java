@@ -16,7 +16,8 @@ class DeactivationCodeTest {
 
     @Test
     void theCodeIsTheKnownAnswerForASecretAndActivationId() {
-        assertThat(DeactivationCode.of(COUNTING, "3f2a5c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b")).isEqualTo("CXZF-Q53B-26ET-VE3E");
+        assertThat(DeactivationCode.of(COUNTING, "3f2a5c1e-8b7d-4e6f-9a0b-1c2d3e4f5a6b"))
+                .isEqualTo("CXZF-Q53B-26ET-VE3E");
     }
 
     @Test
@@ -37,28 +38,34 @@ class DeactivationCodeTest {
 
     @Test
     void theCodeAsPrintedMatches() {
-        assertThat(DeactivationCode.matches("AFNP-5H5C-VRSW-99C1", ZEROS, "act-1")).isTrue();
+        assertThat(DeactivationCode.matches("AFNP-5H5C-VRSW-99C1", ZEROS, "act-1"))
+                .isTrue();
     }
 
     @Test
     void caseSpacesAndDashesDoNotMatter() {
-        assertThat(DeactivationCode.matches(" afnp 5h5c-vrsw99c1 ", ZEROS, "act-1")).isTrue();
+        assertThat(DeactivationCode.matches(" afnp 5h5c-vrsw99c1 ", ZEROS, "act-1"))
+                .isTrue();
     }
 
     @Test
     void iAndLAreReadAsOne() {
-        assertThat(DeactivationCode.matches("AFNP-5H5C-VRSW-99CI", ZEROS, "act-1")).isTrue();
-        assertThat(DeactivationCode.matches("AFNP-5H5C-VRSW-99cl", ZEROS, "act-1")).isTrue();
+        assertThat(DeactivationCode.matches("AFNP-5H5C-VRSW-99CI", ZEROS, "act-1"))
+                .isTrue();
+        assertThat(DeactivationCode.matches("AFNP-5H5C-VRSW-99cl", ZEROS, "act-1"))
+                .isTrue();
     }
 
     @Test
     void oIsReadAsZero() {
-        assertThat(DeactivationCode.matches("MEMY-5B93-5JC6-O67Y", ONES, "act-1")).isTrue();
+        assertThat(DeactivationCode.matches("MEMY-5B93-5JC6-O67Y", ONES, "act-1"))
+                .isTrue();
     }
 
     @Test
     void theCodeOfAnotherActivationDoesNotMatch() {
-        assertThat(DeactivationCode.matches(DeactivationCode.of(ZEROS, "act-2"), ZEROS, "act-1")).isFalse();
+        assertThat(DeactivationCode.matches(DeactivationCode.of(ZEROS, "act-2"), ZEROS, "act-1"))
+                .isFalse();
     }
 
     @Test
@@ -73,13 +80,15 @@ class DeactivationCodeTest {
 
     @Test
     void parsingRefusesACodeOfAnotherLength() {
-        assertThatIllegalArgumentException().isThrownBy(() -> DeactivationCode.parse("MEMY-5B93-5JC6-067"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DeactivationCode.parse("MEMY-5B93-5JC6-067"))
                 .withMessageContaining("16 characters");
     }
 
     @Test
     void parsingRefusesACharacterOutsideTheAlphabet() {
-        assertThatIllegalArgumentException().isThrownBy(() -> DeactivationCode.parse("MEMY-5B93-5JC6-U67Y"))
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> DeactivationCode.parse("MEMY-5B93-5JC6-U67Y"))
                 .withMessageContaining("'U'");
     }
 

@@ -22,8 +22,7 @@ final class TestKeys {
     static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     static KeyPair newKey() {
         try {
@@ -66,8 +65,9 @@ final class TestKeys {
     }
 
     static String signJson(String kid, KeyPair pair, String claims) {
-        String input = B64.encodeToString(("{\"alg\":\"EdDSA\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}").getBytes(UTF_8))
-                + "." + B64.encodeToString(claims.getBytes(UTF_8));
+        String input =
+                B64.encodeToString(("{\"alg\":\"EdDSA\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}").getBytes(UTF_8))
+                        + "." + B64.encodeToString(claims.getBytes(UTF_8));
         try {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initSign(pair.getPrivate());

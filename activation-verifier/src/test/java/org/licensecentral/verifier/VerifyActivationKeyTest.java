@@ -42,7 +42,8 @@ class VerifyActivationKeyTest {
 
     @Test
     void anExpiredKeyPrintsInvalidWithTheReason() throws IOException {
-        int exit = run(ENDS.plus(Duration.ofDays(1)), sign("k1", key, lease(SIGNED, ENDS)), jwksFile(), "fp-1", "BACKUP");
+        int exit =
+                run(ENDS.plus(Duration.ofDays(1)), sign("k1", key, lease(SIGNED, ENDS)), jwksFile(), "fp-1", "BACKUP");
 
         assertThat(exit).isEqualTo(1);
         assertThat(out()).isEqualTo("INVALID EXPIRED\n");
@@ -52,7 +53,8 @@ class VerifyActivationKeyTest {
     void aKeyIsReadFromAFile() throws IOException {
         Path keyFile = Files.writeString(dir.resolve("key.txt"), sign("k1", key, lease(SIGNED, ENDS)) + "\n");
 
-        assertThat(run(SIGNED, keyFile.toString(), jwksFile(), "fp-1", "BACKUP")).isZero();
+        assertThat(run(SIGNED, keyFile.toString(), jwksFile(), "fp-1", "BACKUP"))
+                .isZero();
     }
 
     @Test
@@ -60,7 +62,14 @@ class VerifyActivationKeyTest {
         Map<String, Object> claims = lease(SIGNED, ENDS);
         claims.put("iss", "licenses.example.com");
 
-        assertThat(run(SIGNED, "--issuer", "licenses.example.com", sign("k1", key, claims), jwksFile(), "fp-1", "BACKUP"))
+        assertThat(run(
+                        SIGNED,
+                        "--issuer",
+                        "licenses.example.com",
+                        sign("k1", key, claims),
+                        jwksFile(),
+                        "fp-1",
+                        "BACKUP"))
                 .isZero();
     }
 
@@ -74,19 +83,32 @@ class VerifyActivationKeyTest {
 
     @Test
     void aNegativeClockSkewIsAUsageError() throws IOException {
-        assertThat(run(SIGNED, "--clock-skew", "-1", sign("k1", key, lease(SIGNED, ENDS)), jwksFile(), "fp-1", "BACKUP"))
+        assertThat(run(
+                        SIGNED,
+                        "--clock-skew",
+                        "-1",
+                        sign("k1", key, lease(SIGNED, ENDS)),
+                        jwksFile(),
+                        "fp-1",
+                        "BACKUP"))
                 .isEqualTo(2);
     }
 
     @Test
     void aMissingArgumentIsAUsageError() throws IOException {
-        assertThat(run(SIGNED, sign("k1", key, lease(SIGNED, ENDS)), jwksFile(), "fp-1")).isEqualTo(2);
+        assertThat(run(SIGNED, sign("k1", key, lease(SIGNED, ENDS)), jwksFile(), "fp-1"))
+                .isEqualTo(2);
         assertThat(err()).startsWith("usage:");
     }
 
     @Test
     void aJwksFileThatCannotBeReadIsAUsageError() {
-        assertThat(run(SIGNED, sign("k1", key, lease(SIGNED, ENDS)), dir.resolve("none.json").toString(), "fp-1", "BACKUP"))
+        assertThat(run(
+                        SIGNED,
+                        sign("k1", key, lease(SIGNED, ENDS)),
+                        dir.resolve("none.json").toString(),
+                        "fp-1",
+                        "BACKUP"))
                 .isEqualTo(2);
         assertThat(err()).contains("as a JWKS");
     }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 class ConfigurationTest {
 
     /** Names that say a value is a credential. */
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?i).*(password|passwd|secret|token|credential|private|jaas|api[_-]?key).*");
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(password|passwd|secret|token|credential|private|jaas|api[_-]?key).*");
     /** Values that are one: key material, a URI with a password in it, a JWK's private part. */
     private static final Pattern SECRET_VALUE = Pattern.compile(
             "(?s).*(-----BEGIN [A-Z ]*PRIVATE KEY-----|-----BEGIN [A-Z ]*KEY-----|://[^/@\\s:]+:[^/@\\s]+@|\"d\"\\s*:"
@@ -50,15 +50,21 @@ class ConfigurationTest {
             configMap.getData().forEach((key, value) -> {
                 String where = "ConfigMap " + configMap.getMetadata().getName() + " " + key;
                 assertThat(secretLooking(key)).as(where + ": a secret's name").isFalse();
-                assertThat(SECRET_VALUE.matcher(value).matches()).as(where + ": a secret's value").isFalse();
+                assertThat(SECRET_VALUE.matcher(value).matches())
+                        .as(where + ": a secret's value")
+                        .isFalse();
             });
-            assertThat(configMap.getBinaryData()).as("ConfigMap " + configMap.getMetadata().getName() + " binaryData").isEmpty();
+            assertThat(configMap.getBinaryData())
+                    .as("ConfigMap " + configMap.getMetadata().getName() + " binaryData")
+                    .isEmpty();
         }
     }
 
     @Test
     void noManifestShipsASecret() {
-        assertThat(Manifests.of(Secret.class)).extracting(secret -> secret.getMetadata().getName()).isEmpty();
+        assertThat(Manifests.of(Secret.class))
+                .extracting(secret -> secret.getMetadata().getName())
+                .isEmpty();
     }
 
     @Test
@@ -67,16 +73,25 @@ class ConfigurationTest {
             for (EnvVar variable : container.getEnv()) {
                 String where = container.getName() + " env " + variable.getName();
                 if (secretLooking(variable.getName())) {
-                    assertThat(variable.getValue()).as(where + ": literal value").isNull();
-                    assertThat(variable.getValueFrom()).as(where + ": valueFrom").isNotNull();
-                    assertThat(variable.getValueFrom().getSecretKeyRef()).as(where + ": secretKeyRef").isNotNull();
+                    assertThat(variable.getValue())
+                            .as(where + ": literal value")
+                            .isNull();
+                    assertThat(variable.getValueFrom())
+                            .as(where + ": valueFrom")
+                            .isNotNull();
+                    assertThat(variable.getValueFrom().getSecretKeyRef())
+                            .as(where + ": secretKeyRef")
+                            .isNotNull();
                 } else if (variable.getValue() != null) {
-                    assertThat(SECRET_VALUE.matcher(variable.getValue()).matches()).as(where + ": a secret's value").isFalse();
+                    assertThat(SECRET_VALUE.matcher(variable.getValue()).matches())
+                            .as(where + ": a secret's value")
+                            .isFalse();
                 }
             }
             for (EnvFromSource source : container.getEnvFrom()) {
                 assertThat(source.getConfigMapRef() != null || source.getSecretRef() != null)
-                        .as(container.getName() + " envFrom").isTrue();
+                        .as(container.getName() + " envFrom")
+                        .isTrue();
             }
         });
     }
@@ -84,10 +99,13 @@ class ConfigurationTest {
     @Test
     void everyConfigMapAContainerReadsExists() {
         Set<String> configMaps = Manifests.of(ConfigMap.class, "base").stream()
-                .map(configMap -> configMap.getMetadata().getName()).collect(Collectors.toSet());
-        containers().flatMap(container -> container.getEnvFrom().stream())
+                .map(configMap -> configMap.getMetadata().getName())
+                .collect(Collectors.toSet());
+        containers()
+                .flatMap(container -> container.getEnvFrom().stream())
                 .filter(source -> source.getConfigMapRef() != null)
-                .forEach(source -> assertThat(configMaps).contains(source.getConfigMapRef().getName()));
+                .forEach(source ->
+                        assertThat(configMaps).contains(source.getConfigMapRef().getName()));
     }
 
     /**
@@ -101,24 +119,35 @@ class ConfigurationTest {
         for (Deployment deployment : Manifests.of(Deployment.class)) {
             String name = deployment.getMetadata().getName();
             var pod = deployment.getSpec().getTemplate().getSpec();
-            pod.getContainers().stream().flatMap(container -> container.getEnv().stream())
-                    .filter(variable -> variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null)
-                    .forEach(variable -> referenced.put(variable.getValueFrom().getSecretKeyRef().getName(), name));
-            pod.getContainers().stream().flatMap(container -> container.getEnvFrom().stream())
+            pod.getContainers().stream()
+                    .flatMap(container -> container.getEnv().stream())
+                    .filter(variable -> variable.getValueFrom() != null
+                            && variable.getValueFrom().getSecretKeyRef() != null)
+                    .forEach(variable -> referenced.put(
+                            variable.getValueFrom().getSecretKeyRef().getName(), name));
+            pod.getContainers().stream()
+                    .flatMap(container -> container.getEnvFrom().stream())
                     .filter(source -> source.getSecretRef() != null)
                     .forEach(source -> referenced.put(source.getSecretRef().getName(), name));
-            pod.getVolumes().stream().map(Volume::getSecret).filter(java.util.Objects::nonNull)
+            pod.getVolumes().stream()
+                    .map(Volume::getSecret)
+                    .filter(java.util.Objects::nonNull)
                     .forEach(secret -> referenced.put(secret.getSecretName(), name));
         }
-        Manifests.of(Ingress.class).forEach(ingress -> ingress.getSpec().getTls()
-                .forEach(tls -> referenced.put(tls.getSecretName(), "Ingress " + ingress.getMetadata().getName())));
+        Manifests.of(Ingress.class)
+                .forEach(ingress -> ingress.getSpec()
+                        .getTls()
+                        .forEach(tls -> referenced.put(
+                                tls.getSecretName(),
+                                "Ingress " + ingress.getMetadata().getName())));
         referenced.putAll(secretsTheOperatorsRead());
 
         Set<String> made = secretsTheOperatorsWrite();
         String guide = Manifests.text(Manifests.REPOSITORY.resolve("docs/kubernetes.md"));
         referenced.forEach((secret, by) -> {
             if (!made.contains(secret)) {
-                assertThat(guide).as("docs/kubernetes.md creates the Secret " + secret + " that " + by + " reads")
+                assertThat(guide)
+                        .as("docs/kubernetes.md creates the Secret " + secret + " that " + by + " reads")
                         .containsPattern("create secret \\S+ " + Pattern.quote(secret) + "\\s");
             }
         });
@@ -126,11 +155,13 @@ class ConfigurationTest {
 
     /** KafkaUser: a Secret of its name; MongoDBCommunity: one per user, <resource>-<auth db>-<user>. */
     private static Set<String> secretsTheOperatorsWrite() {
-        Set<String> made = Manifests.custom("KafkaUser").stream().map(user -> user.getMetadata().getName())
+        Set<String> made = Manifests.custom("KafkaUser").stream()
+                .map(user -> user.getMetadata().getName())
                 .collect(Collectors.toSet());
         for (GenericKubernetesResource mongo : Manifests.custom("MongoDBCommunity")) {
             List<Map<String, Object>> users = Manifests.field(mongo, "spec", "users");
-            users.forEach(user -> made.add(mongo.getMetadata().getName() + "-" + user.getOrDefault("db", "admin") + "-" + user.get("name")));
+            users.forEach(user -> made.add(
+                    mongo.getMetadata().getName() + "-" + user.getOrDefault("db", "admin") + "-" + user.get("name")));
         }
         return made;
     }
@@ -144,12 +175,15 @@ class ConfigurationTest {
             }
             List<Map<String, Object>> roles = Manifests.field(cluster, "spec", "managed", "roles");
             for (Map<String, Object> role : roles == null ? List.<Map<String, Object>>of() : roles) {
-                read.put((String) ((Map<?, ?>) role.get("passwordSecret")).get("name"), "Cluster role " + role.get("name"));
+                read.put(
+                        (String) ((Map<?, ?>) role.get("passwordSecret")).get("name"),
+                        "Cluster role " + role.get("name"));
             }
         }
         for (GenericKubernetesResource mongo : Manifests.custom("MongoDBCommunity")) {
             List<Map<String, Object>> users = Manifests.field(mongo, "spec", "users");
-            users.forEach(user -> read.put((String) ((Map<?, ?>) user.get("passwordSecretRef")).get("name"),
+            users.forEach(user -> read.put(
+                    (String) ((Map<?, ?>) user.get("passwordSecretRef")).get("name"),
                     "MongoDBCommunity user " + user.get("name")));
         }
         return read;

@@ -30,7 +30,9 @@ class DeploymentsTest {
     }
 
     private static Stream<Container> containers() {
-        return deployments().stream().flatMap(deployment -> containersOf(deployment.getSpec().getTemplate().getSpec()));
+        return deployments().stream()
+                .flatMap(deployment ->
+                        containersOf(deployment.getSpec().getTemplate().getSpec()));
     }
 
     private static Stream<Container> containersOf(PodSpec pod) {
@@ -50,13 +52,17 @@ class DeploymentsTest {
         if (port.getIntVal() != null) {
             return port.getIntVal();
         }
-        return container.getPorts().stream().filter(candidate -> port.getStrVal().equals(candidate.getName()))
-                .map(ContainerPort::getContainerPort).findFirst().orElse(null);
+        return container.getPorts().stream()
+                .filter(candidate -> port.getStrVal().equals(candidate.getName()))
+                .map(ContainerPort::getContainerPort)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
     void everyServiceModuleHasADeployment() {
-        assertThat(deployments()).extracting(deployment -> deployment.getMetadata().getName())
+        assertThat(deployments())
+                .extracting(deployment -> deployment.getMetadata().getName())
                 .containsExactlyInAnyOrderElementsOf(Services.MODULES);
     }
 
@@ -64,8 +70,10 @@ class DeploymentsTest {
     void everyContainerServesTheApiOnTheServicePortOfItsApplicationYml() {
         for (Deployment deployment : deployments()) {
             String module = deployment.getMetadata().getName();
-            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
-            assertThat(container.getPorts()).as(module + " ports")
+            Container container =
+                    deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            assertThat(container.getPorts())
+                    .as(module + " ports")
                     .anySatisfy(port -> {
                         assertThat(port.getName()).isEqualTo("http");
                         assertThat(port.getContainerPort()).isEqualTo(Services.port(module));
@@ -87,27 +95,38 @@ class DeploymentsTest {
 
     private static void assertProbe(Container container, Probe probe, String path) {
         assertThat(probe).as(container.getName() + " probe " + path).isNotNull();
-        assertThat(probe.getHttpGet()).as(container.getName() + " probe " + path).isNotNull();
-        assertThat(probe.getHttpGet().getPath()).as(container.getName() + " probe path").isEqualTo(path);
-        assertThat(portNumber(probe.getHttpGet().getPort(), container)).as(container.getName() + " probe port " + path)
+        assertThat(probe.getHttpGet())
+                .as(container.getName() + " probe " + path)
+                .isNotNull();
+        assertThat(probe.getHttpGet().getPath())
+                .as(container.getName() + " probe path")
+                .isEqualTo(path);
+        assertThat(portNumber(probe.getHttpGet().getPort(), container))
+                .as(container.getName() + " probe port " + path)
                 .isEqualTo(MANAGEMENT_PORT);
     }
 
     @Test
     void everyContainerHasCpuAndMemoryRequestsAndLimits() {
         containers().forEach(container -> {
-            assertThat(container.getResources()).as(container.getName() + " resources").isNotNull();
-            assertThat(container.getResources().getRequests()).as(container.getName() + " requests")
+            assertThat(container.getResources())
+                    .as(container.getName() + " resources")
+                    .isNotNull();
+            assertThat(container.getResources().getRequests())
+                    .as(container.getName() + " requests")
                     .containsKeys("cpu", "memory");
-            assertThat(container.getResources().getLimits()).as(container.getName() + " limits")
+            assertThat(container.getResources().getLimits())
+                    .as(container.getName() + " limits")
                     .containsKeys("cpu", "memory");
         });
     }
 
     @Test
     void everyContainerImageHasAnExplicitTagThatIsNotLatest() {
-        containers().forEach(container -> assertThat(Images.pinned(container.getImage()))
-                .as(container.getName() + " image " + container.getImage()).isTrue());
+        containers()
+                .forEach(container -> assertThat(Images.pinned(container.getImage()))
+                        .as(container.getName() + " image " + container.getImage())
+                        .isTrue());
     }
 
     @Test
@@ -116,15 +135,30 @@ class DeploymentsTest {
             PodSpec pod = deployment.getSpec().getTemplate().getSpec();
             containersOf(pod).forEach(container -> {
                 var security = container.getSecurityContext();
-                assertThat(security).as(container.getName() + " securityContext").isNotNull();
-                Boolean nonRoot = Objects.requireNonNullElse(security.getRunAsNonRoot(),
-                        pod.getSecurityContext() == null ? null : pod.getSecurityContext().getRunAsNonRoot());
+                assertThat(security)
+                        .as(container.getName() + " securityContext")
+                        .isNotNull();
+                Boolean nonRoot = Objects.requireNonNullElse(
+                        security.getRunAsNonRoot(),
+                        pod.getSecurityContext() == null
+                                ? null
+                                : pod.getSecurityContext().getRunAsNonRoot());
                 assertThat(nonRoot).as(container.getName() + " runAsNonRoot").isTrue();
-                assertThat(security.getReadOnlyRootFilesystem()).as(container.getName() + " readOnlyRootFilesystem").isTrue();
-                assertThat(security.getAllowPrivilegeEscalation()).as(container.getName() + " allowPrivilegeEscalation").isFalse();
-                assertThat(security.getCapabilities()).as(container.getName() + " capabilities").isNotNull();
-                assertThat(security.getCapabilities().getDrop()).as(container.getName() + " capabilities.drop").contains("ALL");
-                assertThat(security.getCapabilities().getAdd()).as(container.getName() + " capabilities.add").isEmpty();
+                assertThat(security.getReadOnlyRootFilesystem())
+                        .as(container.getName() + " readOnlyRootFilesystem")
+                        .isTrue();
+                assertThat(security.getAllowPrivilegeEscalation())
+                        .as(container.getName() + " allowPrivilegeEscalation")
+                        .isFalse();
+                assertThat(security.getCapabilities())
+                        .as(container.getName() + " capabilities")
+                        .isNotNull();
+                assertThat(security.getCapabilities().getDrop())
+                        .as(container.getName() + " capabilities.drop")
+                        .contains("ALL");
+                assertThat(security.getCapabilities().getAdd())
+                        .as(container.getName() + " capabilities.add")
+                        .isEmpty();
             });
         }
     }
@@ -133,13 +167,18 @@ class DeploymentsTest {
     void everyDeploymentHasAServiceSelectingItsPodsOnItsNamedPorts() {
         for (Deployment deployment : deployments()) {
             String name = deployment.getMetadata().getName();
-            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            Container container =
+                    deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
             List<Service> services = Manifests.of(Service.class).stream()
-                    .filter(service -> selects(service.getSpec().getSelector(), podLabels(deployment))).toList();
-            assertThat(services).as("Services selecting " + name).extracting(service -> service.getMetadata().getName())
+                    .filter(service -> selects(service.getSpec().getSelector(), podLabels(deployment)))
+                    .toList();
+            assertThat(services)
+                    .as("Services selecting " + name)
+                    .extracting(service -> service.getMetadata().getName())
                     .containsExactly(name);
             for (ServicePort port : services.get(0).getSpec().getPorts()) {
-                assertThat(portNumber(port.getTargetPort(), container)).as(name + " Service port " + port.getName())
+                assertThat(portNumber(port.getTargetPort(), container))
+                        .as(name + " Service port " + port.getName())
                         .isNotNull();
             }
         }
@@ -150,22 +189,27 @@ class DeploymentsTest {
         for (Deployment deployment : deployments()) {
             String name = deployment.getMetadata().getName();
             List<HorizontalPodAutoscaler> autoscalers = Manifests.of(HorizontalPodAutoscaler.class).stream()
-                    .filter(hpa -> "Deployment".equals(hpa.getSpec().getScaleTargetRef().getKind())
+                    .filter(hpa -> "Deployment"
+                                    .equals(hpa.getSpec().getScaleTargetRef().getKind())
                             && name.equals(hpa.getSpec().getScaleTargetRef().getName()))
                     .toList();
             assertThat(autoscalers).as("HorizontalPodAutoscaler of " + name).hasSize(1);
             var spec = autoscalers.get(0).getSpec();
             assertThat(spec.getMinReplicas()).as(name + " minReplicas").isPositive();
             assertThat(spec.getMaxReplicas()).as(name + " maxReplicas").isGreaterThanOrEqualTo(spec.getMinReplicas());
-            assertThat(spec.getMetrics()).as(name + " metrics")
-                    .anySatisfy(metric -> assertThat(metric.getResource().getName()).isEqualTo("cpu"));
+            assertThat(spec.getMetrics())
+                    .as(name + " metrics")
+                    .anySatisfy(
+                            metric -> assertThat(metric.getResource().getName()).isEqualTo("cpu"));
         }
     }
 
     @Test
     void noDeploymentSetsTheReplicasItsAutoscalerOwns() {
-        deployments().forEach(deployment -> assertThat(deployment.getSpec().getReplicas())
-                .as(deployment.getMetadata().getName() + " replicas").isNull());
+        deployments()
+                .forEach(deployment -> assertThat(deployment.getSpec().getReplicas())
+                        .as(deployment.getMetadata().getName() + " replicas")
+                        .isNull());
     }
 
     @Test
@@ -176,7 +220,8 @@ class DeploymentsTest {
                     .filter(pdb -> selects(pdb.getSpec().getSelector().getMatchLabels(), podLabels(deployment)))
                     .toList();
             assertThat(budgets).as("PodDisruptionBudget of " + name).hasSize(1);
-            assertThat(budgets.get(0).getSpec().getMinAvailable()).as(name + " minAvailable")
+            assertThat(budgets.get(0).getSpec().getMinAvailable())
+                    .as(name + " minAvailable")
                     .isEqualTo(new IntOrString(1));
         }
     }
@@ -184,11 +229,15 @@ class DeploymentsTest {
     @Test
     void noConsumerScalesPastThePartitionsOfItsTopics() {
         int partitions = Manifests.custom("KafkaTopic").stream()
-                .mapToInt(topic -> Manifests.<Integer>field(topic, "spec", "partitions")).min().orElseThrow();
+                .mapToInt(topic -> Manifests.<Integer>field(topic, "spec", "partitions"))
+                .min()
+                .orElseThrow();
         for (HorizontalPodAutoscaler hpa : Manifests.of(HorizontalPodAutoscaler.class)) {
             String module = hpa.getSpec().getScaleTargetRef().getName();
             if (Services.bindings(module).values().stream().anyMatch(binding -> binding.containsKey("group"))) {
-                assertThat(hpa.getSpec().getMaxReplicas()).as(module + " maxReplicas").isLessThanOrEqualTo(partitions);
+                assertThat(hpa.getSpec().getMaxReplicas())
+                        .as(module + " maxReplicas")
+                        .isLessThanOrEqualTo(partitions);
             }
         }
     }

@@ -9,8 +9,7 @@ final class Images {
     /** A tag as the distribution spec allows it. */
     private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
-    private Images() {
-    }
+    private Images() {}
 
     static boolean pinned(String image) {
         if (image == null) {

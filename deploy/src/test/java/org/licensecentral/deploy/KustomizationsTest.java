@@ -21,10 +21,14 @@ class KustomizationsTest {
         Path folder = kustomization.file().getParent();
         List<Path> paths = new ArrayList<>();
         List<String> resources = Manifests.field(resource, "resources");
-        (resources == null ? List.<String>of() : resources).forEach(entry -> paths.add(folder.resolve(entry).normalize()));
+        (resources == null ? List.<String>of() : resources)
+                .forEach(entry -> paths.add(folder.resolve(entry).normalize()));
         List<Map<String, Object>> patches = Manifests.field(resource, "patches");
-        (patches == null ? List.<Map<String, Object>>of() : patches).stream().map(patch -> (String) patch.get("path"))
-                .filter(java.util.Objects::nonNull).forEach(path -> paths.add(folder.resolve(path).normalize()));
+        (patches == null ? List.<Map<String, Object>>of() : patches)
+                .stream()
+                        .map(patch -> (String) patch.get("path"))
+                        .filter(java.util.Objects::nonNull)
+                        .forEach(path -> paths.add(folder.resolve(path).normalize()));
         return paths;
     }
 
@@ -36,7 +40,9 @@ class KustomizationsTest {
                 String where = kustomization.file() + " lists " + path;
                 assertThat(Files.exists(path)).as(where).isTrue();
                 if (Files.isDirectory(path)) {
-                    assertThat(path.resolve("kustomization.yaml")).as(where + ": a folder needs a kustomization.yaml").exists();
+                    assertThat(path.resolve("kustomization.yaml"))
+                            .as(where + ": a folder needs a kustomization.yaml")
+                            .exists();
                 }
             }
         }
@@ -49,29 +55,35 @@ class KustomizationsTest {
             listed.add(kustomization.file().normalize());
             listed.addAll(listed(kustomization));
         }
-        assertThat(Manifests.files()).allSatisfy(file -> assertThat(listed).as("kustomizations listing " + file)
-                .contains(file.normalize()));
+        assertThat(Manifests.files())
+                .allSatisfy(file ->
+                        assertThat(listed).as("kustomizations listing " + file).contains(file.normalize()));
     }
 
     @Test
     void theExampleOverlayBuildsOnTheBaseAndTheInfrastructure() {
         Manifests.Manifest example = Manifests.kustomizations().stream()
                 .filter(kustomization -> kustomization.file().startsWith(Manifests.ROOT.resolve("overlays/example")))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         GenericKubernetesResource resource = (GenericKubernetesResource) example.resource();
-        assertThat(listed(example)).contains(Manifests.ROOT.resolve("base").normalize(),
-                Manifests.ROOT.resolve("infrastructure").normalize());
+        assertThat(listed(example))
+                .contains(
+                        Manifests.ROOT.resolve("base").normalize(),
+                        Manifests.ROOT.resolve("infrastructure").normalize());
         assertThat(Manifests.<String>field(resource, "namespace")).isNotBlank();
     }
 
     @Test
     void everyImageAKustomizationSetsHasAnExplicitTagThatIsNotLatest() {
         for (Manifests.Manifest kustomization : Manifests.kustomizations()) {
-            List<Map<String, Object>> images = Manifests.field((GenericKubernetesResource) kustomization.resource(), "images");
+            List<Map<String, Object>> images =
+                    Manifests.field((GenericKubernetesResource) kustomization.resource(), "images");
             for (Map<String, Object> image : images == null ? List.<Map<String, Object>>of() : images) {
                 Object digest = image.get("digest");
                 assertThat(digest != null || Images.pinnedTag((String) image.get("newTag")))
-                        .as(kustomization.file() + " image " + image.get("name")).isTrue();
+                        .as(kustomization.file() + " image " + image.get("name"))
+                        .isTrue();
             }
         }
     }

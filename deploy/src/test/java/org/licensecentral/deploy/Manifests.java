@@ -25,6 +25,7 @@ final class Manifests {
 
     /** The module's base directory is the working directory of its tests (surefire's default). */
     static final Path ROOT = Path.of("kubernetes");
+
     static final Path REPOSITORY = Path.of("..");
 
     /** One document and the file it is in. */
@@ -42,8 +43,7 @@ final class Manifests {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final List<Manifest> ALL = load();
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     static List<Manifest> all() {
         return ALL;
@@ -51,8 +51,10 @@ final class Manifests {
 
     static List<Path> files() {
         try (Stream<Path> walk = Files.walk(ROOT)) {
-            return walk.filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
-                    .sorted().toList();
+            return walk.filter(file ->
+                            file.toString().endsWith(".yaml") || file.toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,22 +62,34 @@ final class Manifests {
 
     /** The documents of a model class, such as every Deployment. */
     static <T extends KubernetesResource> List<T> of(Class<T> type) {
-        return ALL.stream().map(Manifest::resource).filter(type::isInstance).map(type::cast).toList();
+        return ALL.stream()
+                .map(Manifest::resource)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     /** The documents of a model class in the files under a folder of deploy/kubernetes. */
     static <T extends KubernetesResource> List<T> of(Class<T> type, String folder) {
-        return ALL.stream().filter(manifest -> manifest.file().startsWith(ROOT.resolve(folder)))
-                .map(Manifest::resource).filter(type::isInstance).map(type::cast).toList();
+        return ALL.stream()
+                .filter(manifest -> manifest.file().startsWith(ROOT.resolve(folder)))
+                .map(Manifest::resource)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     /** The custom resources (or kustomizations) of one kind. */
     static List<GenericKubernetesResource> custom(String kind) {
-        return of(GenericKubernetesResource.class).stream().filter(resource -> kind.equals(resource.getKind())).toList();
+        return of(GenericKubernetesResource.class).stream()
+                .filter(resource -> kind.equals(resource.getKind()))
+                .toList();
     }
 
     static List<Manifest> kustomizations() {
-        return ALL.stream().filter(manifest -> "Kustomization".equals(manifest.kind())).toList();
+        return ALL.stream()
+                .filter(manifest -> "Kustomization".equals(manifest.kind()))
+                .toList();
     }
 
     static String text(Path file) {
@@ -110,7 +124,9 @@ final class Manifests {
     private static List<Manifest> parse(Path file) {
         Object parsed = SERIALIZATION.unmarshal(text(file));
         List<?> documents = parsed instanceof List<?> list ? list : List.of(parsed);
-        return documents.stream().filter(Objects::nonNull)
-                .map(document -> new Manifest(file, (KubernetesResource) document)).toList();
+        return documents.stream()
+                .filter(Objects::nonNull)
+                .map(document -> new Manifest(file, (KubernetesResource) document))
+                .toList();
     }
 }

@@ -22,8 +22,14 @@ class NetworkTest {
     private static final Set<String> PUBLIC = Set.of("gateway", "identity-service");
 
     private static Map<String, String> podLabels(String deployment) {
-        return Manifests.of(Deployment.class).stream().filter(d -> deployment.equals(d.getMetadata().getName()))
-                .findFirst().orElseThrow().getSpec().getTemplate().getMetadata().getLabels();
+        return Manifests.of(Deployment.class).stream()
+                .filter(d -> deployment.equals(d.getMetadata().getName()))
+                .findFirst()
+                .orElseThrow()
+                .getSpec()
+                .getTemplate()
+                .getMetadata()
+                .getLabels();
     }
 
     /** Whether a selector (matchLabels and In expressions, as the manifests use) selects the labels. */
@@ -53,9 +59,12 @@ class NetworkTest {
         List<String> backends = ingresses.stream()
                 .flatMap(ingress -> ingress.getSpec().getRules().stream())
                 .flatMap(rule -> rule.getHttp().getPaths().stream())
-                .map(HTTPIngressPath::getBackend).map(backend -> backend.getService().getName()).toList();
+                .map(HTTPIngressPath::getBackend)
+                .map(backend -> backend.getService().getName())
+                .toList();
         assertThat(backends).containsExactlyInAnyOrderElementsOf(PUBLIC);
-        ingresses.forEach(ingress -> assertThat(ingress.getSpec().getDefaultBackend()).isNull());
+        ingresses.forEach(
+                ingress -> assertThat(ingress.getSpec().getDefaultBackend()).isNull());
     }
 
     /**
@@ -74,10 +83,11 @@ class NetworkTest {
                     boolean fromOutside = rule.getFrom().isEmpty()
                             || rule.getFrom().stream().anyMatch(NetworkTest::outsideTheNamespace);
                     if (fromOutside) {
-                        assertThat(rule.getPorts()).as("policy " + policy.getMetadata().getName() + " opens " + service)
+                        assertThat(rule.getPorts())
+                                .as("policy " + policy.getMetadata().getName() + " opens " + service)
                                 .isNotEmpty()
-                                .allSatisfy(port -> assertThat(port.getPort()).isIn(new IntOrString("management"),
-                                        new IntOrString(8558)));
+                                .allSatisfy(port -> assertThat(port.getPort())
+                                        .isIn(new IntOrString("management"), new IntOrString(8558)));
                     }
                 }
             }
@@ -94,10 +104,15 @@ class NetworkTest {
             List<NetworkPolicyIngressRule> rules = Manifests.of(NetworkPolicy.class).stream()
                     .filter(policy -> selects(policy.getSpec().getPodSelector(), podLabels(service)))
                     .flatMap(policy -> policy.getSpec().getIngress().stream())
-                    .filter(rule -> rule.getPorts().stream().anyMatch(port -> new IntOrString("http").equals(port.getPort())))
+                    .filter(rule ->
+                            rule.getPorts().stream().anyMatch(port -> new IntOrString("http").equals(port.getPort())))
                     .toList();
-            assertThat(rules).as(service + " API rules").isNotEmpty().allSatisfy(rule -> assertThat(rule.getFrom())
-                    .allSatisfy(peer -> assertThat(selects(peer.getPodSelector(), podLabels("gateway"))).isTrue()));
+            assertThat(rules)
+                    .as(service + " API rules")
+                    .isNotEmpty()
+                    .allSatisfy(rule -> assertThat(rule.getFrom())
+                            .allSatisfy(peer -> assertThat(selects(peer.getPodSelector(), podLabels("gateway")))
+                                    .isTrue()));
         }
     }
 
@@ -108,8 +123,11 @@ class NetworkTest {
         List<Map<String, Object>> listeners = Manifests.field(kafka, "spec", "kafka", "listeners");
         for (Map<String, Object> listener : listeners) {
             List<?> peers = (List<?>) listener.get("networkPolicyPeers");
-            assertThat(peers).as("networkPolicyPeers of listener " + listener.get("name")).isNotEmpty();
-            Map<?, ?> selector = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) peers.get(0)).get("podSelector")).get("matchLabels");
+            assertThat(peers)
+                    .as("networkPolicyPeers of listener " + listener.get("name"))
+                    .isNotEmpty();
+            Map<?, ?> selector =
+                    (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) peers.get(0)).get("podSelector")).get("matchLabels");
             for (String service : Services.MODULES) {
                 boolean admitted = podLabels(service).entrySet().containsAll(selector.entrySet());
                 assertThat(admitted).as(service + " admitted to Kafka").isEqualTo(Services.usesKafka(service));

@@ -20,17 +20,17 @@ import org.yaml.snakeyaml.Yaml;
 final class Services {
 
     /** The services the manifests deploy: the Spring Boot modules with a server port. */
-    static final List<String> MODULES = List.of("gateway", "identity-service", "license-service",
-            "activation-service", "notification-service");
+    static final List<String> MODULES =
+            List.of("gateway", "identity-service", "license-service", "activation-service", "notification-service");
 
-    private Services() {
-    }
+    private Services() {}
 
     static Map<String, Object> defaults(String module) {
         Path file = Manifests.REPOSITORY.resolve(module).resolve("src/main/resources/application.yml");
         try (Reader reader = Files.newBufferedReader(file)) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> first = (Map<String, Object>) new Yaml().loadAll(reader).iterator().next();
+            Map<String, Object> first =
+                    (Map<String, Object>) new Yaml().loadAll(reader).iterator().next();
             return first;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,15 +66,19 @@ final class Services {
      */
     static Map<String, String> topics(String module) {
         Map<String, String> topics = new LinkedHashMap<>();
-        Map<String, Map<String, Object>> kafkaBindings = Services.<Map<String, Map<String, Object>>>value(module,
-                "spring", "cloud", "stream", "kafka", "bindings").orElse(Map.of());
+        Map<String, Map<String, Object>> kafkaBindings = Services.<Map<String, Map<String, Object>>>value(
+                        module, "spring", "cloud", "stream", "kafka", "bindings")
+                .orElse(Map.of());
         bindings(module).forEach((binding, settings) -> {
             String destination = (String) settings.get("destination");
             topics.put(destination, module + " " + binding);
-            Object dlq = Optional.ofNullable(kafkaBindings.get(binding)).map(kafka -> kafka.get("consumer"))
-                    .<Object>map(consumer -> ((Map<?, ?>) consumer).get("enable-dlq")).orElse(false);
+            Object dlq = Optional.ofNullable(kafkaBindings.get(binding))
+                    .map(kafka -> kafka.get("consumer"))
+                    .<Object>map(consumer -> ((Map<?, ?>) consumer).get("enable-dlq"))
+                    .orElse(false);
             if (Boolean.TRUE.equals(dlq)) {
-                topics.put("error." + destination + "." + settings.get("group"), module + " " + binding + " dead letters");
+                topics.put(
+                        "error." + destination + "." + settings.get("group"), module + " " + binding + " dead letters");
             }
         });
         return topics;

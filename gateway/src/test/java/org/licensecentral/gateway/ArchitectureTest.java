@@ -1,14 +1,14 @@
 package org.licensecentral.gateway;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import org.springframework.beans.factory.annotation.Value;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The package roles of the README's "Structure", as rules that run with the unit tests (STYLE.md,
@@ -30,25 +30,39 @@ class ArchitectureTest {
 
     /** The RateLimit filter is configured by its routes' arguments alone. */
     @ArchTest
-    static final ArchRule limitsDependOnNothingElseOfTheGateway =
-            noClasses().that().resideInAPackage(LIMITS)
-                    .should().dependOnClassesThat().resideInAnyPackage(CONFIG, SECURITY, WEB, HEALTH);
+    static final ArchRule limitsDependOnNothingElseOfTheGateway = noClasses()
+            .that()
+            .resideInAPackage(LIMITS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(CONFIG, SECURITY, WEB, HEALTH);
 
     /** The refusals and the CSRF cookie are used by the security chains, and use nothing of them. */
     @ArchTest
-    static final ArchRule securityDependsOnNothingElseOfTheGateway =
-            noClasses().that().resideInAPackage(SECURITY)
-                    .should().dependOnClassesThat().resideInAnyPackage(CONFIG, LIMITS, WEB, HEALTH);
+    static final ArchRule securityDependsOnNothingElseOfTheGateway = noClasses()
+            .that()
+            .resideInAPackage(SECURITY)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(CONFIG, LIMITS, WEB, HEALTH);
 
     /** Filters, endpoints and health indicators are picked up by Spring: nothing else calls into them. */
     @ArchTest
-    static final ArchRule nothingDependsOnWebLimitsOrHealth =
-            noClasses().that().resideInAPackage(GATEWAY).and().resideOutsideOfPackages(WEB, LIMITS, HEALTH)
-                    .should().dependOnClassesThat().resideInAnyPackage(WEB, LIMITS, HEALTH);
+    static final ArchRule nothingDependsOnWebLimitsOrHealth = noClasses()
+            .that()
+            .resideInAPackage(GATEWAY)
+            .and()
+            .resideOutsideOfPackages(WEB, LIMITS, HEALTH)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(WEB, LIMITS, HEALTH);
 
     /** The gateway's settings are one record, GatewayProperties; the routes' arguments are properties too. */
     @ArchTest
-    static final ArchRule settingsComeFromGatewayPropertiesNotValueInjection =
-            noClasses().that().resideInAPackage(GATEWAY)
-                    .should().dependOnClassesThat().haveFullyQualifiedName(Value.class.getName());
+    static final ArchRule settingsComeFromGatewayPropertiesNotValueInjection = noClasses()
+            .that()
+            .resideInAPackage(GATEWAY)
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName(Value.class.getName());
 }

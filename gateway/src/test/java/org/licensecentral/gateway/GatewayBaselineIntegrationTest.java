@@ -2,5 +2,4 @@ package org.licensecentral.gateway;
 
 import org.licensecentral.testsupport.ServiceBaselineIntegrationTest;
 
-class GatewayBaselineIntegrationTest extends ServiceBaselineIntegrationTest {
-}
+class GatewayBaselineIntegrationTest extends ServiceBaselineIntegrationTest {}

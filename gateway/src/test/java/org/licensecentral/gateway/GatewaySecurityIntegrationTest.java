@@ -32,7 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * on, and what is refused with which problem. A recording backend stands in for the services;
  * login through identity-service and the real services are covered by the system tests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "licensecentral.gateway.timeouts.headers=PT2S")
 // Tracing is off in Spring Boot tests unless asked for; the correlation id is the trace id.
 @AutoConfigureMetrics
@@ -53,7 +54,8 @@ class GatewaySecurityIntegrationTest {
     int port;
 
     private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().cookieHandler(cookies).build();
 
     @Test
     void anApiCallWithoutATokenIsRefusedWithProblemJson() throws Exception {
@@ -63,7 +65,8 @@ class GatewaySecurityIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
         assertThat(backend.received(path)).isEmpty();
     }
 
@@ -71,8 +74,8 @@ class GatewaySecurityIntegrationTest {
     void anExpiredTokenIsRefused() throws Exception {
         String path = "/api/v1/licenses/" + UUID.randomUUID();
 
-        HttpResponse<String> response = send(get(path)
-                .header("Authorization", "Bearer " + issuer.expiredToken("account-a", "a@example.org")));
+        HttpResponse<String> response =
+                send(get(path).header("Authorization", "Bearer " + issuer.expiredToken("account-a", "a@example.org")));
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(backend.received(path)).isEmpty();
@@ -82,7 +85,7 @@ class GatewaySecurityIntegrationTest {
     void aBearerTokenIsPassedOnUnchangedWithTheCorrelationIdButNoCookies() throws Exception {
         String path = "/api/v1/licenses/" + UUID.randomUUID();
         String token = issuer.accountToken("account-a", "a@example.org", true);
-        send(get("/"));   // the browser-side cookies (XSRF-TOKEN) must not travel on
+        send(get("/")); // the browser-side cookies (XSRF-TOKEN) must not travel on
 
         HttpResponse<String> response = send(get(path).header("Authorization", "Bearer " + token));
 
@@ -116,7 +119,8 @@ class GatewaySecurityIntegrationTest {
     @Test
     void aTokenFromAnotherIssuerIsRefused() throws Exception {
         String path = "/api/v1/licenses/" + UUID.randomUUID();
-        String token = issuer.foreignToken("http://elsewhere.example", TestJwtIssuer.PORTAL_AUDIENCE, "account-a", "a@example.org");
+        String token = issuer.foreignToken(
+                "http://elsewhere.example", TestJwtIssuer.PORTAL_AUDIENCE, "account-a", "a@example.org");
 
         HttpResponse<String> response = send(get(path).header("Authorization", "Bearer " + token));
 
@@ -128,12 +132,16 @@ class GatewaySecurityIntegrationTest {
     void aForwardedAddressTheClientSentIsReplacedByTheConnectionsPeer() throws Exception {
         String path = "/api/v1/licenses/" + UUID.randomUUID();
 
-        send(get(path).header("Authorization", "Bearer " + issuer.accountToken("account-a", "a@example.org", true))
-                .header("X-Forwarded-For", "203.0.113.7").header("Forwarded", "for=203.0.113.8"));
+        send(get(path)
+                .header("Authorization", "Bearer " + issuer.accountToken("account-a", "a@example.org", true))
+                .header("X-Forwarded-For", "203.0.113.7")
+                .header("Forwarded", "for=203.0.113.8"));
 
         RecordingBackend.Received received = backend.received(path).get(0);
-        assertThat(received.headers().entrySet()).filteredOn(h -> h.getKey().equalsIgnoreCase("X-Forwarded-For"))
-                .singleElement().satisfies(h -> assertThat(h.getValue()).containsExactly("127.0.0.1"));
+        assertThat(received.headers().entrySet())
+                .filteredOn(h -> h.getKey().equalsIgnoreCase("X-Forwarded-For"))
+                .singleElement()
+                .satisfies(h -> assertThat(h.getValue()).containsExactly("127.0.0.1"));
         assertThat(received.header("Forwarded")).isNull();
     }
 
@@ -217,8 +225,8 @@ class GatewaySecurityIntegrationTest {
 
     @Test
     void installedProductsNeedNeitherLoginNorCsrfAndGetNoCookies() throws Exception {
-        HttpResponse<String> response = send(post("/api/v1/software/validate",
-                "{\"licenseKey\":\"" + UUID.randomUUID() + "\"}"));
+        HttpResponse<String> response =
+                send(post("/api/v1/software/validate", "{\"licenseKey\":\"" + UUID.randomUUID() + "\"}"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
@@ -237,8 +245,9 @@ class GatewaySecurityIntegrationTest {
     void aBrowserGetsTheCsrfCookieWithItsFirstAnswer() throws Exception {
         HttpResponse<String> response = send(get("/"));
 
-        assertThat(response.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("XSRF-TOKEN=").contains("SameSite=Lax"));
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anySatisfy(
+                        cookie -> assertThat(cookie).startsWith("XSRF-TOKEN=").contains("SameSite=Lax"));
     }
 
     @Test
@@ -261,10 +270,12 @@ class GatewaySecurityIntegrationTest {
 
         assertThat(passed).isBetween(30, 39);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+        assertThat(refused.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
         assertThat(backend.received("/api/v1/software/activations")).hasSize(before + passed);
         // The body the limit read is still what reaches the service.
-        assertThat(backend.received("/api/v1/software/activations").get(before).body()).isEqualTo(body);
+        assertThat(backend.received("/api/v1/software/activations").get(before).body())
+                .isEqualTo(body);
     }
 
     @Test
@@ -288,8 +299,11 @@ class GatewaySecurityIntegrationTest {
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
         HttpResponse<String> response = send(get("/api/v1/licenses"));
 
-        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("default-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline"));
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp)
+                        .contains("default-src 'self'")
+                        .contains("frame-ancestors 'none'")
+                        .doesNotContain("unsafe-inline"));
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     }
@@ -301,15 +315,17 @@ class GatewaySecurityIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         // nosniff: a module script with any other type is not run at all.
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                .containsAnyOf("text/javascript", "application/javascript"));
-        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
-                .contains("script-src 'self'"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(
+                        type -> assertThat(type).containsAnyOf("text/javascript", "application/javascript"));
+        assertThat(response.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.body()).contains("import ");
         // Cached exactly like the page that imports it, so that the two never come from different builds.
         assertThat(response.headers().allValues("Cache-Control"))
-                .isNotEmpty().isEqualTo(send(get("/")).headers().allValues("Cache-Control"));
+                .isNotEmpty()
+                .isEqualTo(send(get("/")).headers().allValues("Cache-Control"));
     }
 
     @Test
@@ -326,12 +342,14 @@ class GatewaySecurityIntegrationTest {
     }
 
     private HttpRequest.Builder post(String path, String json) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString(json));
     }
 
     private HttpRequest.Builder put(String path, String json) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
                 .PUT(BodyPublishers.ofString(json));
     }
 
@@ -344,7 +362,10 @@ class GatewaySecurityIntegrationTest {
     }
 
     private String cookie(String name) {
-        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
-                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("no cookie " + name));
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no cookie " + name));
     }
 }

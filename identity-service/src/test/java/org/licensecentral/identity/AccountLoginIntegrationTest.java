@@ -55,7 +55,9 @@ class AccountLoginIntegrationTest {
         String email = newEmail();
         assertThat(identity.register(email, PASSWORD).statusCode()).isEqualTo(202);
 
-        assertThat(verify(email, identity.mailedCode(email, "email-verification")).statusCode()).isEqualTo(204);
+        assertThat(verify(email, identity.mailedCode(email, "email-verification"))
+                        .statusCode())
+                .isEqualTo(204);
         Jwt token = identity.logIn(newAddress(), email, PASSWORD).access();
 
         assertThat(token.getSubject()).isNotEqualTo(email).matches("[0-9a-f-]{36}");
@@ -79,7 +81,8 @@ class AccountLoginIntegrationTest {
         String email = newEmail();
         identity.register(email, PASSWORD);
 
-        assertThat(identity.logIn(newAddress(), email, PASSWORD).access().getClaimAsBoolean("email_verified")).isFalse();
+        assertThat(identity.logIn(newAddress(), email, PASSWORD).access().getClaimAsBoolean("email_verified"))
+                .isFalse();
     }
 
     @Test
@@ -112,8 +115,11 @@ class AccountLoginIntegrationTest {
         String expired = newEmail();
         identity.register(expired, PASSWORD);
         String expiredCode = identity.mailedCode(expired, "email-verification");
-        mongo.updateFirst(Query.query(Criteria.where("email").is(expired)),
-                new Update().set("verificationExpiresAt", Date.from(Instant.now().minusSeconds(60))), "accounts");
+        mongo.updateFirst(
+                Query.query(Criteria.where("email").is(expired)),
+                new Update()
+                        .set("verificationExpiresAt", Date.from(Instant.now().minusSeconds(60))),
+                "accounts");
         String verified = newEmail();
         identity.register(verified, PASSWORD);
         verify(verified, identity.mailedCode(verified, "email-verification"));
@@ -159,12 +165,17 @@ class AccountLoginIntegrationTest {
         assertThat(known.body()).isEqualTo(unknown.body());
         String code = identity.mailedCode(email, "password-reset");
 
-        HttpResponse<String> reset = identity.post("/api/v1/accounts/password-reset/confirmation",
-                "{\"email\":\"" + email + "\",\"code\":\"" + code + "\",\"newPassword\":\"an entirely new passphrase\"}");
+        HttpResponse<String> reset = identity.post(
+                "/api/v1/accounts/password-reset/confirmation",
+                "{\"email\":\"" + email + "\",\"code\":\"" + code
+                        + "\",\"newPassword\":\"an entirely new passphrase\"}");
 
         assertThat(reset.statusCode()).as(reset.body()).isEqualTo(204);
         String address = newAddress();
-        assertThat(identity.logIn(address, email, "an entirely new passphrase").access().getClaimAsString("email")).isEqualTo(email);
+        assertThat(identity.logIn(address, email, "an entirely new passphrase")
+                        .access()
+                        .getClaimAsString("email"))
+                .isEqualTo(email);
         assertThat(identity.formLogin(newBrowser(), address, email, PASSWORD)).contains("/login?error");
     }
 
@@ -176,10 +187,14 @@ class AccountLoginIntegrationTest {
         requestReset(email);
         String code = identity.mailedCode(email, "password-reset");
 
-        identity.post("/api/v1/accounts/password-reset/confirmation",
-                "{\"email\":\"" + email + "\",\"code\":\"" + code + "\",\"newPassword\":\"an entirely new passphrase\"}");
+        identity.post(
+                "/api/v1/accounts/password-reset/confirmation",
+                "{\"email\":\"" + email + "\",\"code\":\"" + code
+                        + "\",\"newPassword\":\"an entirely new passphrase\"}");
 
-        assertThat(identity.logIn(newAddress(), email, "an entirely new passphrase").access().getClaimAsBoolean("email_verified"))
+        assertThat(identity.logIn(newAddress(), email, "an entirely new passphrase")
+                        .access()
+                        .getClaimAsBoolean("email_verified"))
                 .isTrue();
     }
 
@@ -214,7 +229,8 @@ class AccountLoginIntegrationTest {
     }
 
     private HttpResponse<String> verify(String email, String code) throws Exception {
-        return identity.post("/api/v1/accounts/verification", "{\"email\":\"" + email + "\",\"code\":\"" + code + "\"}");
+        return identity.post(
+                "/api/v1/accounts/verification", "{\"email\":\"" + email + "\",\"code\":\"" + code + "\"}");
     }
 
     private HttpResponse<String> requestReset(String email) throws Exception {

@@ -50,7 +50,10 @@ final class IdentityClient {
 
     /** A browser: keeps its cookies, follows no redirects. */
     static HttpClient newBrowser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** A client address of its own for a test (TEST-NET-3, RFC 5737), so that no two tests share a count. */
@@ -68,13 +71,18 @@ final class IdentityClient {
     }
 
     HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The login form's POST, with the CSRF token of the browser's login page. */
     HttpRequest loginRequest(HttpClient browser, String address, String email, String password) throws Exception {
-        String page = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String page = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
         assertThat(csrf.find()).as(page).isTrue();
         return HttpRequest.newBuilder(uri("/login"))
@@ -87,60 +95,76 @@ final class IdentityClient {
 
     /** Logs in with the form; returns where the server sends the browser next. */
     String formLogin(HttpClient browser, String address, String email, String password) throws Exception {
-        HttpResponse<String> response = browser.send(loginRequest(browser, address, email, password),
-                HttpResponse.BodyHandlers.ofString());
-        return response.headers().firstValue("Location").map(l -> l.startsWith("/") ? "http://localhost:" + port + l : l)
+        HttpResponse<String> response =
+                browser.send(loginRequest(browser, address, email, password), HttpResponse.BodyHandlers.ofString());
+        return response.headers()
+                .firstValue("Location")
+                .map(l -> l.startsWith("/") ? "http://localhost:" + port + l : l)
                 .orElseThrow(() -> new AssertionError(response.statusCode() + " " + response.body()));
     }
 
     /** The login page a browser sees after a failed login: it names the reason. */
     String loginErrorPage(HttpClient browser) throws Exception {
-        return browser.send(HttpRequest.newBuilder(uri("/login?error")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return browser.send(HttpRequest.newBuilder(uri("/login?error")).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
-    record Tokens(Jwt access, Jwt id) {
-    }
+    record Tokens(Jwt access, Jwt id) {}
 
     /** The gateway's login: authorize, log in with the form, follow back with a code, exchange it with the PKCE verifier. */
     Tokens logIn(String address, String email, String password) throws Exception {
         HttpClient browser = newBrowser();
         String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
-        String challenge = Base64.getUrlEncoder().withoutPadding()
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(UTF_8)));
         String authorize = "/oauth2/authorize?response_type=code&client_id=gateway&scope=openid%20email&state=s1"
                 + "&redirect_uri=" + URLEncoder.encode(REDIRECT, UTF_8) + "&code_challenge=" + challenge
                 + "&code_challenge_method=S256";
         browser.send(HttpRequest.newBuilder(uri(authorize)).build(), HttpResponse.BodyHandlers.ofString());
         String afterLogin = formLogin(browser, address, email, password);
-        HttpResponse<String> back = browser.send(HttpRequest.newBuilder(URI.create(afterLogin)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> back = browser.send(
+                HttpRequest.newBuilder(URI.create(afterLogin)).build(), HttpResponse.BodyHandlers.ofString());
         String redirect = back.headers().firstValue("Location").orElseThrow();
         assertThat(redirect).startsWith(REDIRECT);
         Matcher code = Pattern.compile("code=([^&]+)").matcher(redirect);
         assertThat(code.find()).isTrue();
 
-        HttpResponse<String> token = http.send(HttpRequest.newBuilder(uri("/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("gateway:" + gatewaySecret).getBytes(UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + code.group(1)
-                        + "&redirect_uri=" + URLEncoder.encode(REDIRECT, UTF_8) + "&code_verifier=" + verifier))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> token = http.send(
+                HttpRequest.newBuilder(uri("/oauth2/token"))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(("gateway:" + gatewaySecret).getBytes(UTF_8)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + code.group(1)
+                                + "&redirect_uri=" + URLEncoder.encode(REDIRECT, UTF_8) + "&code_verifier=" + verifier))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         JsonNode tokens = json.readTree(token.body());
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks").build();
-        return new Tokens(decoder.decode(tokens.get("access_token").asText()), decoder.decode(tokens.get("id_token").asText()));
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks")
+                .build();
+        return new Tokens(
+                decoder.decode(tokens.get("access_token").asText()),
+                decoder.decode(tokens.get("id_token").asText()));
     }
 
     /** The code of the first mail of the template to the address, waiting for it to arrive. */
     String mailedCode(String email, String template) throws Exception {
-        ConsumerRecord<String, String> request = await().atMost(Duration.ofSeconds(30)).until(
-                () -> TopicReader.first(kafka(), "notification.requests", r -> isMail(r, email, template)), r -> r != null);
+        ConsumerRecord<String, String> request = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> TopicReader.first(kafka(), "notification.requests", r -> isMail(r, email, template)),
+                        r -> r != null);
         return json.readTree(request.value()).get("data").get("code").asText();
     }
 
     /** How many mails of the template to the address have been requested so far. */
     static long mailsTo(String email, String template) {
-        return TopicReader.readAll(kafka(), "notification.requests").stream().filter(r -> isMail(r, email, template)).count();
+        return TopicReader.readAll(kafka(), "notification.requests").stream()
+                .filter(r -> isMail(r, email, template))
+                .count();
     }
 
     private static boolean isMail(ConsumerRecord<String, String> record, String email, String template) {

@@ -2,5 +2,4 @@ package org.licensecentral.identity;
 
 import org.licensecentral.testsupport.ServiceBaselineIntegrationTest;
 
-class IdentityServiceBaselineIntegrationTest extends ServiceBaselineIntegrationTest {
-}
+class IdentityServiceBaselineIntegrationTest extends ServiceBaselineIntegrationTest {}

@@ -21,5 +21,4 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
 @Import(PasswordComparisons.class)
-@interface IdentityServiceContext {
-}
+@interface IdentityServiceContext {}

@@ -61,7 +61,8 @@ class LoginLockIntegrationTest {
         failFiveTimes(attacker, email);
         identity.formLogin(newBrowser(), attacker, email, "yet another wrong password");
 
-        assertThat(identity.logIn(newAddress(), email, PASSWORD).access().getClaimAsString("email")).isEqualTo(email);
+        assertThat(identity.logIn(newAddress(), email, PASSWORD).access().getClaimAsString("email"))
+                .isEqualTo(email);
     }
 
     @Test
@@ -100,10 +101,13 @@ class LoginLockIntegrationTest {
         identity.post("/api/v1/accounts/password-reset", "{\"email\":\"" + email + "\"}");
         String code = identity.mailedCode(email, "password-reset");
 
-        identity.post("/api/v1/accounts/password-reset/confirmation",
-                "{\"email\":\"" + email + "\",\"code\":\"" + code + "\",\"newPassword\":\"an entirely new passphrase\"}");
+        identity.post(
+                "/api/v1/accounts/password-reset/confirmation",
+                "{\"email\":\"" + email + "\",\"code\":\"" + code
+                        + "\",\"newPassword\":\"an entirely new passphrase\"}");
 
-        assertThat(identity.formLogin(newBrowser(), address, email, "an entirely new passphrase")).doesNotContain("error");
+        assertThat(identity.formLogin(newBrowser(), address, email, "an entirely new passphrase"))
+                .doesNotContain("error");
     }
 
     @Test
@@ -111,12 +115,20 @@ class LoginLockIntegrationTest {
         String email = registered();
         String address = newAddress();
 
-        assertThat(comparisonsOf(address, newEmail(), PASSWORD)).as("unknown account").isEqualTo(1);
-        assertThat(comparisonsOf(address, email, "a wrong password")).as("wrong password").isEqualTo(1);
+        assertThat(comparisonsOf(address, newEmail(), PASSWORD))
+                .as("unknown account")
+                .isEqualTo(1);
+        assertThat(comparisonsOf(address, email, "a wrong password"))
+                .as("wrong password")
+                .isEqualTo(1);
         assertThat(comparisonsOf(address, email, PASSWORD)).as("right password").isEqualTo(1);
         failFiveTimes(address, email);
-        assertThat(comparisonsOf(address, email, "a wrong password")).as("waiting, wrong password").isEqualTo(1);
-        assertThat(comparisonsOf(address, email, PASSWORD)).as("waiting, right password").isEqualTo(1);
+        assertThat(comparisonsOf(address, email, "a wrong password"))
+                .as("waiting, wrong password")
+                .isEqualTo(1);
+        assertThat(comparisonsOf(address, email, PASSWORD))
+                .as("waiting, right password")
+                .isEqualTo(1);
     }
 
     private int comparisonsOf(String address, String email, String password) throws Exception {
@@ -131,7 +143,8 @@ class LoginLockIntegrationTest {
     private void failFiveTimes(String address, String email) throws Exception {
         for (int i = 0; i < 5; i++) {
             HttpClient browser = newBrowser();
-            assertThat(identity.formLogin(browser, address, email, "wrong password " + i)).contains("/login?error");
+            assertThat(identity.formLogin(browser, address, email, "wrong password " + i))
+                    .contains("/login?error");
             assertThat(identity.loginErrorPage(browser)).doesNotContain("Too many failed attempts");
         }
     }

@@ -23,7 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 /** Failed logins from one address, across accounts, end in 429 with Retry-After (a low limit, in a context of its own). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "licensecentral.identity.failed-logins.per-address=3")
 @RealInfrastructure
 @Import(PasswordComparisons.class)
@@ -51,11 +52,13 @@ class LoginThrottleIntegrationTest {
     void failedLoginsFromOneAddressAcrossAccountsEndIn429WithRetryAfter() throws Exception {
         String address = newAddress();
         for (int i = 0; i < 3; i++) {
-            assertThat(identity.formLogin(newBrowser(), address, newEmail(), "wrong-password-123")).contains("/login?error");
+            assertThat(identity.formLogin(newBrowser(), address, newEmail(), "wrong-password-123"))
+                    .contains("/login?error");
         }
 
         HttpClient browser = newBrowser();
-        HttpResponse<String> fourth = browser.send(identity.loginRequest(browser, address, newEmail(), "wrong-password-123"),
+        HttpResponse<String> fourth = browser.send(
+                identity.loginRequest(browser, address, newEmail(), "wrong-password-123"),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(fourth.statusCode()).isEqualTo(429);
@@ -69,10 +72,12 @@ class LoginThrottleIntegrationTest {
         identity.register(email, PASSWORD);
         String address = newAddress();
         for (int i = 0; i < 5; i++) {
-            assertThat(identity.formLogin(newBrowser(), address, email, PASSWORD)).doesNotContain("error");
+            assertThat(identity.formLogin(newBrowser(), address, email, PASSWORD))
+                    .doesNotContain("error");
         }
 
-        assertThat(identity.formLogin(newBrowser(), address, newEmail(), "wrong-password-123")).contains("/login?error");
+        assertThat(identity.formLogin(newBrowser(), address, newEmail(), "wrong-password-123"))
+                .contains("/login?error");
     }
 
     @Test
@@ -91,7 +96,10 @@ class LoginThrottleIntegrationTest {
         for (int i = 0; i < 30; i++) {
             answers.add(browsers.get(i).sendAsync(logins.get(i), HttpResponse.BodyHandlers.discarding()));
         }
-        long refused = answers.stream().map(CompletableFuture::join).filter(answer -> answer.statusCode() == 429).count();
+        long refused = answers.stream()
+                .map(CompletableFuture::join)
+                .filter(answer -> answer.statusCode() == 429)
+                .count();
 
         assertThat(comparisons.count() - before).isLessThanOrEqualTo(3);
         assertThat(refused).isEqualTo(27);

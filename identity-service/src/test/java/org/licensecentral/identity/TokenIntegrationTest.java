@@ -33,11 +33,13 @@ class TokenIntegrationTest {
 
     @Test
     void discoveryNamesTheIssuerAndTheJwks() throws Exception {
-        JsonNode discovery = json.readTree(get("/.well-known/openid-configuration").body());
+        JsonNode discovery =
+                json.readTree(get("/.well-known/openid-configuration").body());
 
         assertThat(discovery.get("issuer").asText()).isEqualTo("http://localhost:9000");
         assertThat(discovery.get("jwks_uri").asText()).endsWith("/oauth2/jwks");
-        assertThat(discovery.get("grant_types_supported").toString()).contains("client_credentials", "authorization_code");
+        assertThat(discovery.get("grant_types_supported").toString())
+                .contains("client_credentials", "authorization_code");
     }
 
     @Test
@@ -45,7 +47,8 @@ class TokenIntegrationTest {
         HttpResponse<String> response = token("internal", internalSecret);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Jwt jwt = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks").build()
+        Jwt jwt = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks")
+                .build()
                 .decode(json.readTree(response.body()).get("access_token").asText());
         assertThat(jwt.getClaimAsStringList("scope")).containsExactly("internal");
         assertThat(jwt.getSubject()).isEqualTo("internal");
@@ -58,15 +61,21 @@ class TokenIntegrationTest {
     }
 
     private HttpResponse<String> token(String client, String secret) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal")).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                        .header(
+                                "Authorization",
+                                "Basic " + Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(UTF_8)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

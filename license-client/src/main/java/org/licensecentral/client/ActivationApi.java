@@ -28,9 +28,11 @@ public final class ActivationApi {
 
     /** Long enough for a slow link, short enough that a product starting offline does not hang. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** Members of every problem document (RFC 9457 section 3.1); the rest are the problem's own. */
     private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
@@ -50,8 +52,8 @@ public final class ActivationApi {
     }
 
     /** {@code POST /activations}: takes a seat, or renews the seat this fingerprint holds. */
-    public Activated activate(String email, String licenseKey, String fingerprint, String hostname,
-                              String productVersion) {
+    public Activated activate(
+            String email, String licenseKey, String fingerprint, String hostname, String productVersion) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("email", email);
         request.put("licenseKey", licenseKey);
@@ -63,7 +65,8 @@ public final class ActivationApi {
 
     /** {@code POST /activations/check-in}: a new lease for the seat the key holds. */
     public Activated checkIn(String activationKey, String fingerprint, String productVersion) {
-        return activated(post("activations/check-in",
+        return activated(post(
+                "activations/check-in",
                 Map.of("activationKey", activationKey, "fingerprint", fingerprint, "productVersion", productVersion)));
     }
 
@@ -74,8 +77,11 @@ public final class ActivationApi {
 
     /** {@code GET /keys}: the JWKS that verifies activation keys. */
     public String keys() {
-        return send(HttpRequest.newBuilder(base.resolve("keys")).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json").GET().build());
+        return send(HttpRequest.newBuilder(base.resolve("keys"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .GET()
+                .build());
     }
 
     private String post(String path, Map<String, Object> body) {
@@ -85,10 +91,12 @@ public final class ActivationApi {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings is JSON", e);
         }
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                .build());
     }
 
     private String send(HttpRequest request) {
@@ -112,21 +120,35 @@ public final class ActivationApi {
     }
 
     private static ProblemException problem(URI uri, HttpResponse<String> response) {
-        Duration retryAfter = response.headers().firstValue("Retry-After").flatMap(ActivationApi::seconds).orElse(null);
+        Duration retryAfter = response.headers()
+                .firstValue("Retry-After")
+                .flatMap(ActivationApi::seconds)
+                .orElse(null);
         JsonNode body = parse(response.body());
         if (body == null || !body.path("type").isTextual()) {
             // Not a License Central answer, e.g. a proxy's page or a wrong --server: RFC 9457 calls that about:blank.
-            return new ProblemException("about:blank", response.statusCode(), "HTTP " + response.statusCode(),
-                    uri + " answered " + response.statusCode() + " without a problem document", Map.of(), retryAfter);
+            return new ProblemException(
+                    "about:blank",
+                    response.statusCode(),
+                    "HTTP " + response.statusCode(),
+                    uri + " answered " + response.statusCode() + " without a problem document",
+                    Map.of(),
+                    retryAfter);
         }
         Map<String, Object> properties = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> member : body.properties()) {
-            if (!STANDARD_MEMBERS.contains(member.getKey()) && !member.getValue().isNull()) {
+            if (!STANDARD_MEMBERS.contains(member.getKey())
+                    && !member.getValue().isNull()) {
                 properties.put(member.getKey(), JSON.convertValue(member.getValue(), Object.class));
             }
         }
-        return new ProblemException(body.path("type").asText(), response.statusCode(), text(body, "title"),
-                text(body, "detail"), properties, retryAfter);
+        return new ProblemException(
+                body.path("type").asText(),
+                response.statusCode(),
+                text(body, "title"),
+                text(body, "detail"),
+                properties,
+                retryAfter);
     }
 
     private static Activated activated(String body) {
@@ -136,10 +158,14 @@ public final class ActivationApi {
         }
         String leaseEnds = text(json, "leaseEnds");
         String maintenanceUntil = text(json, "maintenanceUntil");
-        return new Activated(text(json, "activationId"), text(json, "activationKey"), text(json, "mode"),
+        return new Activated(
+                text(json, "activationId"),
+                text(json, "activationKey"),
+                text(json, "mode"),
                 leaseEnds == null ? null : Instant.parse(leaseEnds),
                 maintenanceUntil == null ? null : LocalDate.parse(maintenanceUntil),
-                text(json, "maxVersion"), json.path("remoteManagement").asBoolean());
+                text(json, "maxVersion"),
+                json.path("remoteManagement").asBoolean());
     }
 
     /** RFC 9110 also allows an HTTP date; License Central sends seconds, and a date is simply not used. */

@@ -31,8 +31,7 @@ import java.util.List;
  */
 public final class Fingerprint {
 
-    private Fingerprint() {
-    }
+    private Fingerprint() {}
 
     /**
      * With this machine's id: the first of /etc/machine-id and /var/lib/dbus/machine-id that
@@ -72,12 +71,16 @@ public final class Fingerprint {
     }
 
     private static String cpuModel(List<String> cpuinfo) {
-        return cpuinfo.stream().filter(line -> key(line).equals("model name"))
-                .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("");
+        return cpuinfo.stream()
+                .filter(line -> key(line).equals("model name"))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                .findFirst()
+                .orElse("");
     }
 
     private static long cpuCount(List<String> cpuinfo) {
-        long processors = cpuinfo.stream().filter(line -> key(line).equals("processor")).count();
+        long processors =
+                cpuinfo.stream().filter(line -> key(line).equals("processor")).count();
         return processors > 0 ? processors : Runtime.getRuntime().availableProcessors();
     }
 

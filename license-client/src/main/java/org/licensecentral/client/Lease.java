@@ -6,8 +6,15 @@ import java.time.LocalDate;
 import java.util.Map;
 
 /** What a verified activation key grants this machine, read from its claims. */
-public record Lease(String activationId, String mode, Instant issuedAt, Instant leaseEnds, String edition,
-                    String maxVersion, LocalDate maintenanceUntil, boolean remoteManagement) {
+public record Lease(
+        String activationId,
+        String mode,
+        Instant issuedAt,
+        Instant leaseEnds,
+        String edition,
+        String maxVersion,
+        LocalDate maintenanceUntil,
+        boolean remoteManagement) {
 
     public static final String ONLINE = "ONLINE";
     public static final String OFFLINE = "OFFLINE";
@@ -15,10 +22,14 @@ public record Lease(String activationId, String mode, Instant issuedAt, Instant 
     /** From the claims of a key that activation-verifier accepted. */
     public static Lease of(Map<String, Object> claims) {
         String maintenanceUntil = string(claims.get("maintenanceUntil"));
-        return new Lease(string(claims.get("sub")), string(claims.get("mode")),
+        return new Lease(
+                string(claims.get("sub")),
+                string(claims.get("mode")),
                 Instant.ofEpochSecond(((Number) claims.getOrDefault("iat", claims.get("nbf"))).longValue()),
-                Instant.ofEpochSecond(((Number) claims.get("exp")).longValue()), string(claims.get("edition")),
-                string(claims.get("maxVersion")), maintenanceUntil == null ? null : LocalDate.parse(maintenanceUntil),
+                Instant.ofEpochSecond(((Number) claims.get("exp")).longValue()),
+                string(claims.get("edition")),
+                string(claims.get("maxVersion")),
+                maintenanceUntil == null ? null : LocalDate.parse(maintenanceUntil),
                 Boolean.TRUE.equals(claims.get("remoteManagement")));
     }
 

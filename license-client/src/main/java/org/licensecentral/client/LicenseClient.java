@@ -29,6 +29,7 @@ public final class LicenseClient {
 
     /** The protocol's version numbers: 1 to 4 dot-separated numbers of at most 6 digits each. */
     private static final Pattern VERSION = Pattern.compile("\\d{1,6}(\\.\\d{1,6}){0,3}");
+
     private static final String REVOKED = "activation-revoked";
 
     private final Product product;
@@ -43,8 +44,14 @@ public final class LicenseClient {
         this(product, server, fingerprint, stateFile, new ActivationApi(server), null, Clock.systemUTC());
     }
 
-    LicenseClient(Product product, URI server, String fingerprint, StateFile stateFile, ActivationApi api,
-                  String shippedJwks, Clock clock) {
+    LicenseClient(
+            Product product,
+            URI server,
+            String fingerprint,
+            StateFile stateFile,
+            ActivationApi api,
+            String shippedJwks,
+            Clock clock) {
         this.product = product;
         this.server = server;
         this.fingerprint = fingerprint;
@@ -79,8 +86,8 @@ public final class LicenseClient {
     public Optional<State> state() {
         Optional<State> state = stateFile.read();
         if (state.isPresent() && state.get().product() != product) {
-            throw new IllegalArgumentException("the state file " + stateFile.path() + " is " + state.get().product()
-                    + "'s, not " + product + "'s");
+            throw new IllegalArgumentException("the state file " + stateFile.path() + " is "
+                    + state.get().product() + "'s, not " + product + "'s");
         }
         return state;
     }
@@ -116,7 +123,8 @@ public final class LicenseClient {
             throw new IllegalArgumentException("'" + productVersion
                     + "' is not a product version: 1 to 4 dot-separated numbers of at most 6 digits, e.g. 5.3.1");
         }
-        return ServiceKey.create(email, licenseKey, fingerprint, hostname, productVersion, clock.instant()).encoded();
+        return ServiceKey.create(email, licenseKey, fingerprint, hostname, productVersion, clock.instant())
+                .encoded();
     }
 
     /**
@@ -129,7 +137,10 @@ public final class LicenseClient {
         String jwks = jwksInUse();
         Lease lease = verified(key, jwks);
         Optional<State> previous = state();
-        store(lease.activationId(), key, previous.map(State::productVersion).orElse(null),
+        store(
+                lease.activationId(),
+                key,
+                previous.map(State::productVersion).orElse(null),
                 previous.map(State::jwks).orElse(jwks));
         return lease;
     }
@@ -196,7 +207,9 @@ public final class LicenseClient {
         Result signed = verifier.verifySignature(state.activationKey());
         if (!signed.valid() || !(signed.claims().get("dsec") instanceof String dsec)) {
             String why = signed.valid() ? "holds no deactivation secret" : describe(signed.reason());
-            throw new KeyRejectedException(signed.valid() ? Reason.MALFORMED : signed.reason(), null,
+            throw new KeyRejectedException(
+                    signed.valid() ? Reason.MALFORMED : signed.reason(),
+                    null,
                     "the stored activation key " + why + ", so no deactivation code can be made from it");
         }
         String activationId = String.valueOf(signed.claims().get("sub"));
@@ -215,7 +228,8 @@ public final class LicenseClient {
         if (state.isEmpty() || jwks == null) {
             return Optional.empty();
         }
-        Result signed = ActivationKeyVerifier.fromJwks(jwks).verifySignature(state.get().activationKey());
+        Result signed =
+                ActivationKeyVerifier.fromJwks(jwks).verifySignature(state.get().activationKey());
         return Optional.ofNullable(signed.leaseEnds());
     }
 
@@ -235,17 +249,19 @@ public final class LicenseClient {
     }
 
     private State activatedState() {
-        return state().filter(State::activated).orElseThrow(() -> new NotActivatedException(product
-                + " is not activated on this machine: " + stateFile.path() + " holds no activation key"));
+        return state().filter(State::activated)
+                .orElseThrow(() -> new NotActivatedException(product + " is not activated on this machine: "
+                        + stateFile.path() + " holds no activation key"));
     }
 
     private String jwksInUse() {
         if (shippedJwks != null) {
             return shippedJwks;
         }
-        return state().map(State::jwks).orElseThrow(() -> new NoJwksException("there is no JWKS to verify the"
-                + " activation key with: none was given, and " + stateFile.path()
-                + " holds no copy from an online call"));
+        return state().map(State::jwks)
+                .orElseThrow(() -> new NoJwksException("there is no JWKS to verify the"
+                        + " activation key with: none was given, and " + stateFile.path()
+                        + " holds no copy from an online call"));
     }
 
     private Lease verified(String activationKey, String jwks) {
@@ -254,17 +270,25 @@ public final class LicenseClient {
         Result result = verifier.verify(activationKey, Expected.of(product.name(), fingerprint), now);
         if (!result.valid()) {
             Map<String, Object> claims = verifier.verifySignature(activationKey).claims();
-            throw new KeyRejectedException(result.reason(), result.leaseEnds(), switch (result.reason()) {
-                case WRONG_ISSUER -> "the activation key was issued by " + claims.get("iss") + ", not by "
-                        + ActivationKeyVerifier.DEFAULT_ISSUER;
-                case WRONG_AUDIENCE -> "the activation key is for " + claims.get("aud") + ", not for " + product;
-                case NOT_YET_VALID -> "the activation key is valid only from " + Instant.ofEpochSecond(
-                        ((Number) claims.get("nbf")).longValue()) + ", and this machine's clock says " + now;
-                case EXPIRED -> "the activation key's lease ended at " + result.leaseEnds();
-                case WRONG_FINGERPRINT -> "the activation key was issued to the machine with fingerprint "
-                        + claims.get("fingerprint") + ", not to this one (" + fingerprint + ")";
-                default -> "the activation key " + describe(result.reason());
-            });
+            throw new KeyRejectedException(
+                    result.reason(),
+                    result.leaseEnds(),
+                    switch (result.reason()) {
+                        case WRONG_ISSUER ->
+                            "the activation key was issued by " + claims.get("iss") + ", not by "
+                                    + ActivationKeyVerifier.DEFAULT_ISSUER;
+                        case WRONG_AUDIENCE ->
+                            "the activation key is for " + claims.get("aud") + ", not for " + product;
+                        case NOT_YET_VALID ->
+                            "the activation key is valid only from "
+                                    + Instant.ofEpochSecond(((Number) claims.get("nbf")).longValue())
+                                    + ", and this machine's clock says " + now;
+                        case EXPIRED -> "the activation key's lease ended at " + result.leaseEnds();
+                        case WRONG_FINGERPRINT ->
+                            "the activation key was issued to the machine with fingerprint " + claims.get("fingerprint")
+                                    + ", not to this one (" + fingerprint + ")";
+                        default -> "the activation key " + describe(result.reason());
+                    });
         }
         return Lease.of(result.claims());
     }
@@ -280,8 +304,15 @@ public final class LicenseClient {
     }
 
     private void store(String activationId, String activationKey, String productVersion, String jwks) {
-        stateFile.write(new State(server.toString(), product, fingerprint, productVersion, activationId, activationKey,
-                jwks, clock.instant()));
+        stateFile.write(new State(
+                server.toString(),
+                product,
+                fingerprint,
+                productVersion,
+                activationId,
+                activationKey,
+                jwks,
+                clock.instant()));
     }
 
     /**

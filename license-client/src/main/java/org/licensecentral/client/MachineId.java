@@ -26,8 +26,7 @@ final class MachineId {
     private static final Pattern MAC_UUID = Pattern.compile("\"IOPlatformUUID\"\\s*=\\s*\"([^\"]+)\"");
     private static final long COMMAND_TIMEOUT_SECONDS = 10;
 
-    private MachineId() {
-    }
+    private MachineId() {}
 
     /** The first of {@link #FILES} that exists, else the registry on Windows or ioreg on macOS. */
     static String read() {
@@ -62,7 +61,8 @@ final class MachineId {
 
     private static Optional<String> command(Pattern answer, String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             // Waits before reading: both commands print a few kilobytes, well within a pipe's buffer.
             if (!process.waitFor(COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -22,8 +22,8 @@ public final class ProblemException extends LicenseClientException {
     private final Map<String, Object> properties;
     private final Duration retryAfter;
 
-    public ProblemException(String type, int status, String title, String detail, Map<String, Object> properties,
-                            Duration retryAfter) {
+    public ProblemException(
+            String type, int status, String title, String detail, Map<String, Object> properties, Duration retryAfter) {
         super(status + " " + nameOf(type) + (detail == null ? "" : ": " + detail));
         this.type = type;
         this.status = status;

@@ -15,20 +15,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * "productVersion","nonce","createdAt"}}. The portal accepts a service key once, within 24 hours of
  * {@code createdAt}; the random nonce makes every request a new one.
  */
-record ServiceKey(String email, String licenseKey, String fingerprint, String hostname, String productVersion,
-                  String nonce, Instant createdAt) {
+record ServiceKey(
+        String email,
+        String licenseKey,
+        String fingerprint,
+        String hostname,
+        String productVersion,
+        String nonce,
+        Instant createdAt) {
 
     static final int VERSION = 1;
     private static final int NONCE_BYTES = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    static ServiceKey create(String email, String licenseKey, String fingerprint, String hostname,
-                             String productVersion, Instant now) {
+    static ServiceKey create(
+            String email, String licenseKey, String fingerprint, String hostname, String productVersion, Instant now) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
-        return new ServiceKey(email, licenseKey, fingerprint, hostname, productVersion,
-                BASE64URL.encodeToString(nonce), now);
+        return new ServiceKey(
+                email, licenseKey, fingerprint, hostname, productVersion, BASE64URL.encodeToString(nonce), now);
     }
 
     String encoded() {

@@ -8,8 +8,15 @@ import java.time.Instant;
  * {@code activationKey} are null when the machine is not activated; {@code jwks} is the copy from
  * the last online call (or the one an offline key was installed with), for offline verification.
  */
-public record State(String server, Product product, String fingerprint, String productVersion, String activationId,
-                    String activationKey, String jwks, Instant updatedAt) {
+public record State(
+        String server,
+        Product product,
+        String fingerprint,
+        String productVersion,
+        String activationId,
+        String activationKey,
+        String jwks,
+        Instant updatedAt) {
 
     public boolean activated() {
         return activationKey != null;

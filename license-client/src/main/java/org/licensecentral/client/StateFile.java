@@ -1,7 +1,5 @@
 package org.licensecentral.client;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -33,7 +31,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class StateFile {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path file;
 
@@ -43,7 +42,9 @@ public final class StateFile {
 
     /** {@code ~/.licensecentral/<product in lower case>.json}. */
     public static StateFile defaultFor(Product product) {
-        return new StateFile(Path.of(System.getProperty("user.home"), ".licensecentral",
+        return new StateFile(Path.of(
+                System.getProperty("user.home"),
+                ".licensecentral",
                 product.name().toLowerCase(Locale.ROOT) + ".json"));
     }
 
@@ -59,9 +60,14 @@ public final class StateFile {
         try {
             JsonNode json = JSON.readTree(file.toFile());
             String updatedAt = text(json, "updatedAt");
-            return Optional.of(new State(text(json, "server"), Product.valueOf(json.path("product").asText()),
-                    text(json, "fingerprint"), text(json, "productVersion"), text(json, "activationId"),
-                    text(json, "activationKey"), json.hasNonNull("jwks") ? json.get("jwks").toString() : null,
+            return Optional.of(new State(
+                    text(json, "server"),
+                    Product.valueOf(json.path("product").asText()),
+                    text(json, "fingerprint"),
+                    text(json, "productVersion"),
+                    text(json, "activationId"),
+                    text(json, "activationKey"),
+                    json.hasNonNull("jwks") ? json.get("jwks").toString() : null,
                     updatedAt == null ? null : Instant.parse(updatedAt)));
         } catch (IOException e) {
             throw new UncheckedIOException(unreadable(e), e);
@@ -84,7 +90,10 @@ public final class StateFile {
             if (state.jwks() != null) {
                 json.set("jwks", JSON.readTree(state.jwks()));
             }
-            put(json, "updatedAt", state.updatedAt() == null ? null : state.updatedAt().toString());
+            put(
+                    json,
+                    "updatedAt",
+                    state.updatedAt() == null ? null : state.updatedAt().toString());
             if (!Files.isDirectory(directory)) {
                 Files.createDirectories(directory, ownerOnly("rwx------"));
             }

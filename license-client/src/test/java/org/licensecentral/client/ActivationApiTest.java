@@ -36,7 +36,8 @@ class ActivationApiTest {
 
         api.activate("ann@example.com", "LK-1", "fp-1", "host-1", "5.3.1");
 
-        JsonNode sent = new ObjectMapper().readTree(server.requestsTo("activations").get(0).body());
+        JsonNode sent = new ObjectMapper()
+                .readTree(server.requestsTo("activations").get(0).body());
         assertThat(sent.path("email").asText()).isEqualTo("ann@example.com");
         assertThat(sent.path("licenseKey").asText()).isEqualTo("LK-1");
         assertThat(sent.path("fingerprint").asText()).isEqualTo("fp-1");
@@ -57,11 +58,15 @@ class ActivationApiTest {
 
     @Test
     void aProblemCarriesItsNameStatusDetailAndProperties() {
-        server.answerProblem("activations", 409, "no-free-seat", "All seats are taken.",
+        server.answerProblem(
+                "activations",
+                409,
+                "no-free-seat",
+                "All seats are taken.",
                 Map.of("heldBy", List.of("host-a", "host-b")));
 
-        ProblemException problem = catchThrowableOfType(ProblemException.class,
-                () -> api.activate("ann@example.com", "LK-1", "fp-1", "host-1", "5.3.1"));
+        ProblemException problem = catchThrowableOfType(
+                ProblemException.class, () -> api.activate("ann@example.com", "LK-1", "fp-1", "host-1", "5.3.1"));
 
         assertThat(problem.name()).isEqualTo("no-free-seat");
         assertThat(problem.status()).isEqualTo(409);
@@ -75,18 +80,19 @@ class ActivationApiTest {
         noVersion.put("newestAllowedVersion", null);
         server.answerProblem("activations", 403, "version-not-covered", "Not covered.", noVersion);
 
-        ProblemException problem = catchThrowableOfType(ProblemException.class,
-                () -> api.activate("ann@example.com", "LK-1", "fp-1", "host-1", "9.0"));
+        ProblemException problem = catchThrowableOfType(
+                ProblemException.class, () -> api.activate("ann@example.com", "LK-1", "fp-1", "host-1", "9.0"));
 
         assertThat(problem.properties()).doesNotContainKey("newestAllowedVersion");
     }
 
     @Test
     void tooManyRequestsCarriesRetryAfter() {
-        server.answerProblem("activations/check-in", 429, "too-many-requests", "Slow down.", Map.of(),
-                Map.of("Retry-After", "17"));
+        server.answerProblem(
+                "activations/check-in", 429, "too-many-requests", "Slow down.", Map.of(), Map.of("Retry-After", "17"));
 
-        ProblemException problem = catchThrowableOfType(ProblemException.class, () -> api.checkIn("k.e.y", "fp-1", "5.3.1"));
+        ProblemException problem =
+                catchThrowableOfType(ProblemException.class, () -> api.checkIn("k.e.y", "fp-1", "5.3.1"));
 
         assertThat(problem.retryAfter()).contains(Duration.ofSeconds(17));
     }
@@ -104,14 +110,18 @@ class ActivationApiTest {
         server.answerProblem("activations/check-in", 503, "service-unavailable", "Starting.", Map.of());
 
         assertThatThrownBy(() -> api.checkIn("k.e.y", "fp-1", "5.3.1"))
-                .isInstanceOf(ServerUnavailableException.class).hasMessageContaining("503").hasMessageContaining("Starting.");
+                .isInstanceOf(ServerUnavailableException.class)
+                .hasMessageContaining("503")
+                .hasMessageContaining("Starting.");
     }
 
     @Test
     void aServerThatDoesNotAnswerIsUnavailable() throws IOException {
         ActivationApi nobody = new ActivationApi(URI.create("http://127.0.0.1:" + freePort()));
 
-        assertThatThrownBy(nobody::keys).isInstanceOf(ServerUnavailableException.class).hasMessageContaining("no answer");
+        assertThatThrownBy(nobody::keys)
+                .isInstanceOf(ServerUnavailableException.class)
+                .hasMessageContaining("no answer");
     }
 
     @Test

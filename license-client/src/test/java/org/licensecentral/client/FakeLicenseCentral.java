@@ -25,11 +25,9 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class FakeLicenseCentral implements AutoCloseable {
 
-    public record Request(String method, String path, String body) {
-    }
+    public record Request(String method, String path, String body) {}
 
-    private record Answer(int status, String contentType, String body, Map<String, String> headers) {
-    }
+    private record Answer(int status, String contentType, String body, Map<String, String> headers) {}
 
     private static final String BASE = "/api/v1/software/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,13 +56,18 @@ public final class FakeLicenseCentral implements AutoCloseable {
         return this;
     }
 
-    public FakeLicenseCentral answerProblem(String path, int status, String name, String detail,
-                                            Map<String, Object> properties) {
+    public FakeLicenseCentral answerProblem(
+            String path, int status, String name, String detail, Map<String, Object> properties) {
         return answerProblem(path, status, name, detail, properties, Map.of());
     }
 
-    public FakeLicenseCentral answerProblem(String path, int status, String name, String detail,
-                                            Map<String, Object> properties, Map<String, String> headers) {
+    public FakeLicenseCentral answerProblem(
+            String path,
+            int status,
+            String name,
+            String detail,
+            Map<String, Object> properties,
+            Map<String, String> headers) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "https://licensecentral.org/problems/" + name);
         problem.put("title", name);
@@ -72,7 +75,9 @@ public final class FakeLicenseCentral implements AutoCloseable {
         problem.put("detail", detail);
         problem.putAll(properties);
         try {
-            answers.put(BASE + path, new Answer(status, "application/problem+json", JSON.writeValueAsString(problem), headers));
+            answers.put(
+                    BASE + path,
+                    new Answer(status, "application/problem+json", JSON.writeValueAsString(problem), headers));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -84,7 +89,9 @@ public final class FakeLicenseCentral implements AutoCloseable {
     }
 
     public List<Request> requestsTo(String path) {
-        return requests.stream().filter(request -> request.path().equals(BASE + path)).toList();
+        return requests.stream()
+                .filter(request -> request.path().equals(BASE + path))
+                .toList();
     }
 
     @Override
@@ -95,7 +102,9 @@ public final class FakeLicenseCentral implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            requests.add(new Request(exchange.getRequestMethod(), path,
+            requests.add(new Request(
+                    exchange.getRequestMethod(),
+                    path,
                     new String(exchange.getRequestBody().readAllBytes(), UTF_8)));
             Answer answer = answers.getOrDefault(path, new Answer(404, "text/html", "<h1>Not Found</h1>", Map.of()));
             answer.headers().forEach(exchange.getResponseHeaders()::add);

@@ -30,19 +30,24 @@ class FingerprintTest {
 
     @Test
     void theFingerprintIsSha256HexWithoutTheMachineIdInIt() throws IOException {
-        assertThat(Fingerprint.of(machineId("a", MACHINE_ID))).matches("[0-9a-f]{64}").doesNotContain(MACHINE_ID);
+        assertThat(Fingerprint.of(machineId("a", MACHINE_ID)))
+                .matches("[0-9a-f]{64}")
+                .doesNotContain(MACHINE_ID);
     }
 
     @Test
     void theNewlineAfterAMachineIdDoesNotCount() throws IOException {
-        assertThat(Fingerprint.of(machineId("a", MACHINE_ID + "\n"))).isEqualTo(Fingerprint.of(machineId("b", MACHINE_ID)));
+        assertThat(Fingerprint.of(machineId("a", MACHINE_ID + "\n")))
+                .isEqualTo(Fingerprint.of(machineId("b", MACHINE_ID)));
     }
 
     @Test
     void anEmptyMachineIdFileIsRefused() throws IOException {
         Path empty = machineId("a", "\n");
 
-        assertThatThrownBy(() -> Fingerprint.of(empty)).isInstanceOf(NoMachineIdException.class).hasMessageContaining("empty");
+        assertThatThrownBy(() -> Fingerprint.of(empty))
+                .isInstanceOf(NoMachineIdException.class)
+                .hasMessageContaining("empty");
     }
 
     @Test

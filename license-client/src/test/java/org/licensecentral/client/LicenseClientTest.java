@@ -45,7 +45,9 @@ class LicenseClientTest {
             assertThat(state.activationKey()).isEqualTo(key);
             assertThat(state.jwks()).isNotNull();
         });
-        assertThat(Files.readString(stateFile().path())).doesNotContain("LK-SECRET").doesNotContain("ann@example.com");
+        assertThat(Files.readString(stateFile().path()))
+                .doesNotContain("LK-SECRET")
+                .doesNotContain("ann@example.com");
     }
 
     @Test
@@ -56,8 +58,8 @@ class LicenseClientTest {
                 .answer("activations/release", 204, "");
 
         assertThatThrownBy(() -> client().activate("ann@example.com", "LK-1", "5.3.1", "host-1"))
-                .isInstanceOfSatisfying(KeyRejectedException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_AUDIENCE));
+                .isInstanceOfSatisfying(
+                        KeyRejectedException.class, e -> assertThat(e.reason()).isEqualTo(Reason.WRONG_AUDIENCE));
         assertThat(server.requestsTo("activations/release")).hasSize(1);
         assertThat(stateFile().read()).isEmpty();
     }
@@ -76,7 +78,11 @@ class LicenseClientTest {
     @Test
     void checkInAfterRevocationDeletesTheKey() {
         activated(keys.onlineKey(FINGERPRINT));
-        server.answerProblem("activations/check-in", 403, "activation-revoked", "Deactivated.",
+        server.answerProblem(
+                "activations/check-in",
+                403,
+                "activation-revoked",
+                "Deactivated.",
                 Map.of("reason", "DEACTIVATED_BY_OWNER"));
 
         assertThatThrownBy(() -> client().checkIn()).isInstanceOf(ProblemException.class);
@@ -87,7 +93,11 @@ class LicenseClientTest {
     void aCheckInRefusedForAnotherReasonKeepsTheKey() {
         String key = keys.onlineKey(FINGERPRINT);
         activated(key);
-        server.answerProblem("activations/check-in", 403, "version-not-covered", "Not covered.",
+        server.answerProblem(
+                "activations/check-in",
+                403,
+                "version-not-covered",
+                "Not covered.",
                 Map.of("newestAllowedVersion", "5.3.1"));
 
         assertThatThrownBy(() -> client().checkIn("6.0")).isInstanceOf(ProblemException.class);
@@ -121,31 +131,44 @@ class LicenseClientTest {
 
         OfflineDeactivation deactivation = client().deactivateOffline();
 
-        assertThat(DeactivationCode.matches(deactivation.code(), TestKeys.DEACTIVATION_SECRET, "act-1")).isTrue();
+        assertThat(DeactivationCode.matches(deactivation.code(), TestKeys.DEACTIVATION_SECRET, "act-1"))
+                .isTrue();
         assertThat(stateFile().read().orElseThrow().activated()).isFalse();
     }
 
     @Test
     void anOfflineInstallWithoutAnyJwksIsRefused() {
-        assertThatThrownBy(() -> client().installOffline(keys.onlineKey(FINGERPRINT))).isInstanceOf(NoJwksException.class);
+        assertThatThrownBy(() -> client().installOffline(keys.onlineKey(FINGERPRINT)))
+                .isInstanceOf(NoJwksException.class);
     }
 
     @Test
     void anOfflineRequestRefusesAVersionThatIsNoVersionNumber() {
-        assertThatIllegalArgumentException().isThrownBy(() -> client().offlineRequest("ann@example.com", "LK-1", "5.x", "h"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> client().offlineRequest("ann@example.com", "LK-1", "5.x", "h"));
     }
 
     @Test
     void aStateFileOfAnotherProductIsRefused() {
-        stateFile().write(new State(server.uri().toString(), Product.DRIVE, FINGERPRINT, null, null, null, null, Instant.now()));
+        stateFile()
+                .write(new State(
+                        server.uri().toString(), Product.DRIVE, FINGERPRINT, null, null, null, null, Instant.now()));
 
         assertThatIllegalArgumentException().isThrownBy(() -> client().status()).withMessageContaining("DRIVE");
     }
 
     /** This machine as activated online with the key, the server's JWKS cached. */
     private void activated(String key) {
-        stateFile().write(new State(server.uri().toString(), Product.BACKUP, FINGERPRINT, "5.3.1", "act-1", key,
-                keys.jwks(), Instant.now()));
+        stateFile()
+                .write(new State(
+                        server.uri().toString(),
+                        Product.BACKUP,
+                        FINGERPRINT,
+                        "5.3.1",
+                        "act-1",
+                        key,
+                        keys.jwks(),
+                        Instant.now()));
     }
 
     private LicenseClient client() {
@@ -153,8 +176,8 @@ class LicenseClientTest {
     }
 
     private LicenseClient client(Clock clock) {
-        return new LicenseClient(Product.BACKUP, server.uri(), FINGERPRINT, stateFile(), new ActivationApi(server.uri()),
-                null, clock);
+        return new LicenseClient(
+                Product.BACKUP, server.uri(), FINGERPRINT, stateFile(), new ActivationApi(server.uri()), null, clock);
     }
 
     private StateFile stateFile() {

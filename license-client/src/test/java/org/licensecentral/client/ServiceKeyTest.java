@@ -33,21 +33,26 @@ class ServiceKeyTest {
 
     @Test
     void aServiceKeyNamesWhenItWasCreated() throws IOException {
-        assertThat(Instant.parse(decoded(serviceKey()).path("createdAt").asText())).isEqualTo(NOW);
+        assertThat(Instant.parse(decoded(serviceKey()).path("createdAt").asText()))
+                .isEqualTo(NOW);
     }
 
     @Test
     void theNonceIsSixteenBytesOfBase64Url() throws IOException {
-        assertThat(Base64.getUrlDecoder().decode(decoded(serviceKey()).path("nonce").asText())).hasSize(16);
+        assertThat(Base64.getUrlDecoder()
+                        .decode(decoded(serviceKey()).path("nonce").asText()))
+                .hasSize(16);
     }
 
     @Test
     void twoServiceKeysOfTheSameRequestDiffer() throws IOException {
-        assertThat(decoded(serviceKey()).path("nonce")).isNotEqualTo(decoded(serviceKey()).path("nonce"));
+        assertThat(decoded(serviceKey()).path("nonce"))
+                .isNotEqualTo(decoded(serviceKey()).path("nonce"));
     }
 
     private static String serviceKey() {
-        return ServiceKey.create("ann@example.com", "LK-1", "fp-1", "host-1", "5.3.1", NOW).encoded();
+        return ServiceKey.create("ann@example.com", "LK-1", "fp-1", "host-1", "5.3.1", NOW)
+                .encoded();
     }
 
     private static JsonNode decoded(String serviceKey) throws IOException {

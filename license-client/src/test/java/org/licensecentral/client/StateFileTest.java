@@ -17,9 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StateFileTest {
 
-    private static final String JWKS = "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"k1\",\"x\":\"abc\"}]}";
-    private static final State ACTIVATED = new State("http://licenses.example.com", Product.BACKUP, "fp-1", "5.3.1",
-            "act-1", "h.p.s", JWKS, Instant.parse("2026-03-01T12:00:00Z"));
+    private static final String JWKS =
+            "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"k1\",\"x\":\"abc\"}]}";
+    private static final State ACTIVATED = new State(
+            "http://licenses.example.com",
+            Product.BACKUP,
+            "fp-1",
+            "5.3.1",
+            "act-1",
+            "h.p.s",
+            JWKS,
+            Instant.parse("2026-03-01T12:00:00Z"));
 
     @TempDir
     Path dir;
@@ -57,7 +65,8 @@ class StateFileTest {
 
         new StateFile(path).write(ACTIVATED);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -67,7 +76,8 @@ class StateFileTest {
 
         new StateFile(created.resolve("backup.json")).write(ACTIVATED);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created)))
+                .isEqualTo("rwx------");
     }
 
     @Test
@@ -78,7 +88,8 @@ class StateFileTest {
 
         new StateFile(path).write(ACTIVATED);
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(path)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -88,7 +99,8 @@ class StateFileTest {
 
         file.write(ACTIVATED.withoutActivation(Instant.parse("2026-03-02T12:00:00Z")));
 
-        assertThat(file.read()).hasValueSatisfying(state -> assertThat(state.activated()).isFalse());
+        assertThat(file.read())
+                .hasValueSatisfying(state -> assertThat(state.activated()).isFalse());
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("backup.json");
         }
@@ -107,14 +119,16 @@ class StateFileTest {
     void aDamagedFileSaysToRemoveIt() throws IOException {
         Path path = Files.writeString(dir.resolve("backup.json"), "{\"product\":");
 
-        assertThatThrownBy(() -> new StateFile(path).read()).hasMessageContaining(path.toString())
+        assertThatThrownBy(() -> new StateFile(path).read())
+                .hasMessageContaining(path.toString())
                 .hasMessageContaining("remove it and activate again");
     }
 
     @Test
     void theDefaultFileIsInTheHomeDirectoryUnderTheProductsName() {
         assertThat(StateFile.defaultFor(Product.DRIVE).path())
-                .isEqualTo(Path.of(System.getProperty("user.home"), ".licensecentral", "drive.json").toAbsolutePath());
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".licensecentral", "drive.json")
+                        .toAbsolutePath());
     }
 
     private static boolean posix() {

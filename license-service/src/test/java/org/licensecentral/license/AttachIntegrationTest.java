@@ -65,34 +65,57 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
         driver.awaitLicenses(me, 2);
         driver.awaitLicenses(buyer, 0);
         String licenseId = bought.get("items").get(0).get("id").asText();
-        ConsumerRecord<String, String> attached = TopicReader.first(kafka(), "license.events",
-                r -> licenseId.equals(r.key()) && TopicReader.header(r, "ce_type").contains("license-attached"));
-        assertThat(EventSchemas.errors("org.licensecentral.license.license-attached.v1", attached.value())).isEmpty();
-        ConsumerRecord<String, String> away = TopicReader.first(kafka(), "notification.requests",
-                r -> r.value().contains("license-attached-away") && r.value().contains(buyer) && r.value().contains(licenseId));
+        ConsumerRecord<String, String> attached = TopicReader.first(
+                kafka(),
+                "license.events",
+                r -> licenseId.equals(r.key())
+                        && TopicReader.header(r, "ce_type").contains("license-attached"));
+        assertThat(EventSchemas.errors("org.licensecentral.license.license-attached.v1", attached.value()))
+                .isEmpty();
+        ConsumerRecord<String, String> away = TopicReader.first(
+                kafka(),
+                "notification.requests",
+                r -> r.value().contains("license-attached-away")
+                        && r.value().contains(buyer)
+                        && r.value().contains(licenseId));
         assertThat(EventSchemas.errors(MAIL, away.value())).isEmpty();
-        TopicReader.first(kafka(), "notification.requests",
-                r -> r.value().contains("\"license-attached\"") && r.value().contains(me) && r.value().contains(licenseId));
-        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, me).get("history").findValuesAsText("event"))
+        TopicReader.first(
+                kafka(),
+                "notification.requests",
+                r -> r.value().contains("\"license-attached\"")
+                        && r.value().contains(me)
+                        && r.value().contains(licenseId));
+        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, me)
+                        .get("history")
+                        .findValuesAsText("event"))
                 .containsExactly("LicenseIssued", "LicenseAttached");
         // The plain code is in the mail request only: not in the event store, license.events or any log line.
-        assertThat(jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domainevententry"
-                + " UNION ALL SELECT convert_from(payload, 'UTF8') FROM snapshotevententry", String.class))
-                .isNotEmpty().noneMatch(payload -> payload.contains(code));
-        assertThat(TopicReader.readAll(kafka(), "license.events")).noneMatch(r -> r.value().contains(code));
+        assertThat(jdbc.queryForList(
+                        "SELECT convert_from(payload, 'UTF8') FROM domainevententry"
+                                + " UNION ALL SELECT convert_from(payload, 'UTF8') FROM snapshotevententry",
+                        String.class))
+                .isNotEmpty()
+                .noneMatch(payload -> payload.contains(code));
+        assertThat(TopicReader.readAll(kafka(), "license.events"))
+                .noneMatch(r -> r.value().contains(code));
         assertThat(output.getAll()).doesNotContain(code);
     }
 
     @Test
     void aRealAndAnUnknownPurchaseIdGetTheSameStatusAndFieldsNamingNoAddress() throws Exception {
         String me = newEmail();
-        String purchaseId = driver.buy(newEmail(), item("DRIVE", "Home", 1)).get("items").get(0).get("purchaseId").asText();
+        String purchaseId = driver.buy(newEmail(), item("DRIVE", "Home", 1))
+                .get("items")
+                .get(0)
+                .get("purchaseId")
+                .asText();
 
         HttpResponse<String> real = startAttachResponse(me, "{\"purchaseId\":\"" + purchaseId + "\"}");
         HttpResponse<String> unknown = startAttachResponse(me, "{\"purchaseId\":\"P-" + UUID.randomUUID() + "\"}");
 
         assertThat(real.statusCode()).isEqualTo(202).isEqualTo(unknown.statusCode());
-        assertThat(fieldNames(real)).containsExactlyInAnyOrder("requestId", "expiresAt")
+        assertThat(fieldNames(real))
+                .containsExactlyInAnyOrder("requestId", "expiresAt")
                 .containsExactlyInAnyOrderElementsOf(fieldNames(unknown));
         assertThat(real.body()).doesNotContain("@");
     }
@@ -100,21 +123,35 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
     @Test
     void aKeyThatMatchesNothingGetsAnAnswerOfTheSameShapeAndAnyCodeIsWrong() throws Exception {
         String me = newEmail();
-        JsonNode real = startAttach(me, "{\"licenseKey\":\"" + driver.buy(newEmail(), item("DRIVE", "Home", 1))
-                .get("items").get(0).get("licenseKey").asText() + "\"}");
+        JsonNode real = startAttach(
+                me,
+                "{\"licenseKey\":\""
+                        + driver.buy(newEmail(), item("DRIVE", "Home", 1))
+                                .get("items")
+                                .get(0)
+                                .get("licenseKey")
+                                .asText()
+                        + "\"}");
         JsonNode none = startAttach(me, "{\"licenseKey\":\"ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ\"}");
 
         for (JsonNode answer : new JsonNode[] {real, none}) {
             assertThat(answer.fieldNames()).toIterable().containsExactlyInAnyOrder("requestId", "expiresAt");
         }
-        assertThat(confirm(me, none.get("requestId").asText(), "22222222").statusCode()).isEqualTo(422);
+        assertThat(confirm(me, none.get("requestId").asText(), "22222222").statusCode())
+                .isEqualTo(422);
     }
 
     @Test
     void theAttachCodeMailNamesProductAndEditionButNoLicenseKey() throws Exception {
         String buyer = newEmail();
-        String key = driver.buy(buyer, item("BACKUP", "Server", 1)).get("items").get(0).get("licenseKey").asText();
-        String requestId = startAttach(newEmail(), "{\"licenseKey\":\"" + key + "\"}").get("requestId").asText();
+        String key = driver.buy(buyer, item("BACKUP", "Server", 1))
+                .get("items")
+                .get(0)
+                .get("licenseKey")
+                .asText();
+        String requestId = startAttach(newEmail(), "{\"licenseKey\":\"" + key + "\"}")
+                .get("requestId")
+                .asText();
 
         ConsumerRecord<String, String> request = mailRequest(requestId);
 
@@ -129,20 +166,29 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
         String second = newEmail();
         JsonNode firstBought = driver.buy(first, item("BACKUP", "Home", 2));
         String purchaseId = firstBought.get("items").get(0).get("purchaseId").asText();
-        String secondLicense = driver.buy(second, item("BACKUP", "Home", 1)).get("items").get(0).get("id").asText();
+        String secondLicense = driver.buy(second, item("BACKUP", "Home", 1))
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
         // A purchase id merged before issue 15's finding 2 was fixed: its licenses went to two e-mails.
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(secondLicense)), new Update().set("purchaseId", purchaseId),
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(secondLicense)),
+                new Update().set("purchaseId", purchaseId),
                 LicenseView.class);
         String me = newEmail();
 
-        String requestId = startAttach(me, "{\"purchaseId\":\"" + purchaseId + "\"}").get("requestId").asText();
+        String requestId = startAttach(me, "{\"purchaseId\":\"" + purchaseId + "\"}")
+                .get("requestId")
+                .asText();
         JsonNode mail = json.readTree(mailRequest(requestId).value());
         String mailedTo = mail.get("to").asText();
         assertThat(mailedTo).isIn(first, second);
         String other = mailedTo.equals(first) ? second : first;
         int mailedCount = mailedTo.equals(first) ? 2 : 1;
         assertThat(mail.get("data").get("licenses")).hasSize(mailedCount);
-        assertThat(confirm(me, requestId, mail.get("data").get("code").asText()).statusCode()).isEqualTo(200);
+        assertThat(confirm(me, requestId, mail.get("data").get("code").asText()).statusCode())
+                .isEqualTo(200);
 
         driver.awaitLicenses(me, mailedCount);
         driver.awaitLicenses(mailedTo, 0);
@@ -151,17 +197,25 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
         JsonNode otherLicenses = driver.licenses(other);
         assertThat(otherLicenses.get("totalItems").asInt()).isEqualTo(3 - mailedCount);
         for (JsonNode license : otherLicenses.get("items")) {
-            assertThat(driver.getJson("/api/v1/licenses/" + license.get("id").asText(), other).get("history")
-                    .findValuesAsText("event")).containsExactly("LicenseIssued");
+            assertThat(driver.getJson("/api/v1/licenses/" + license.get("id").asText(), other)
+                            .get("history")
+                            .findValuesAsText("event"))
+                    .containsExactly("LicenseIssued");
         }
     }
 
     @Test
     void fiveWrongCodesLockTheRequestAndTheRightOneIsThenRefused() throws Exception {
         String buyer = newEmail();
-        String key = driver.buy(buyer, item("EXPLORER", "Professional", 1)).get("items").get(0).get("licenseKey").asText();
+        String key = driver.buy(buyer, item("EXPLORER", "Professional", 1))
+                .get("items")
+                .get(0)
+                .get("licenseKey")
+                .asText();
         String me = newEmail();
-        String requestId = startAttach(me, "{\"licenseKey\":\"" + key + "\"}").get("requestId").asText();
+        String requestId = startAttach(me, "{\"licenseKey\":\"" + key + "\"}")
+                .get("requestId")
+                .asText();
         String code = mailedCode(requestId, buyer);
 
         for (int attempt = 1; attempt <= 5; attempt++) {
@@ -179,9 +233,15 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
     @Test
     void aConfirmedRequestAnswersUsedTheSecondTime() throws Exception {
         String buyer = newEmail();
-        String key = driver.buy(buyer, item("DRIVE", "Business", 1)).get("items").get(0).get("licenseKey").asText();
+        String key = driver.buy(buyer, item("DRIVE", "Business", 1))
+                .get("items")
+                .get(0)
+                .get("licenseKey")
+                .asText();
         String me = newEmail();
-        String requestId = startAttach(me, "{\"licenseKey\":\"" + key + "\"}").get("requestId").asText();
+        String requestId = startAttach(me, "{\"licenseKey\":\"" + key + "\"}")
+                .get("requestId")
+                .asText();
         String code = mailedCode(requestId, buyer);
         assertThat(confirm(me, requestId, code).statusCode()).isEqualTo(200);
 
@@ -194,8 +254,14 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
     @Test
     void anotherAccountCannotConfirmMyRequest() throws Exception {
         String buyer = newEmail();
-        String key = driver.buy(buyer, item("DRIVE", "Business", 1)).get("items").get(0).get("licenseKey").asText();
-        String requestId = startAttach(newEmail(), "{\"licenseKey\":\"" + key + "\"}").get("requestId").asText();
+        String key = driver.buy(buyer, item("DRIVE", "Business", 1))
+                .get("items")
+                .get(0)
+                .get("licenseKey")
+                .asText();
+        String requestId = startAttach(newEmail(), "{\"licenseKey\":\"" + key + "\"}")
+                .get("requestId")
+                .asText();
 
         HttpResponse<String> response = confirm(newEmail(), requestId, mailedCode(requestId, buyer));
 
@@ -211,12 +277,13 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
             startAttach(me, "{\"purchaseId\":\"P-nothing-" + i + "\"}");
         }
 
-        HttpResponse<String> sixth = driver.post("/api/v1/license-attachments", "{\"purchaseId\":\"P-nothing-6\"}", tokenFor(me));
+        HttpResponse<String> sixth =
+                driver.post("/api/v1/license-attachments", "{\"purchaseId\":\"P-nothing-6\"}", tokenFor(me));
 
         assertThat(sixth.statusCode()).isEqualTo(429);
         // The hour is a fixed window: the wait is until it ends, at most an hour.
-        assertThat(sixth.headers().firstValue("Retry-After").map(Long::parseLong)).hasValueSatisfying(
-                seconds -> assertThat(seconds).isBetween(1L, 3600L));
+        assertThat(sixth.headers().firstValue("Retry-After").map(Long::parseLong))
+                .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1L, 3600L));
         assertThat(json.readTree(sixth.body()).get("type").asText()).endsWith("/attach-request-too-many-requests");
     }
 
@@ -227,8 +294,8 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
         List<Integer> statuses = new ArrayList<>();
         try {
             List<Future<HttpResponse<String>>> starts = IntStream.range(0, 20)
-                    .mapToObj(i -> pool.submit(() -> driver.post("/api/v1/license-attachments",
-                            "{\"purchaseId\":\"P-parallel-" + i + "\"}", tokenFor(me))))
+                    .mapToObj(i -> pool.submit(() -> driver.post(
+                            "/api/v1/license-attachments", "{\"purchaseId\":\"P-parallel-" + i + "\"}", tokenFor(me))))
                     .toList();
             for (Future<HttpResponse<String>> start : starts) {
                 statuses.add(start.get().statusCode());
@@ -244,7 +311,11 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
     @Test
     void aPurchaseEmailGetsFiveAttachCodeMailsAnHourAndTheSixthRequesterTheSameAnswer() throws Exception {
         String buyer = newEmail();
-        String purchaseId = driver.buy(buyer, item("EXPLORER", "Standard", 1)).get("items").get(0).get("purchaseId").asText();
+        String purchaseId = driver.buy(buyer, item("EXPLORER", "Standard", 1))
+                .get("items")
+                .get(0)
+                .get("purchaseId")
+                .asText();
         String body = "{\"purchaseId\":\"" + purchaseId + "\"}";
         // Five accounts, each within its own cap, all asking for the same purchase e-mail.
         for (int i = 0; i < 5; i++) {
@@ -258,20 +329,30 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
         String sixthId = json.readTree(sixth.body()).get("requestId").asText();
         // A later mail to someone else goes out; the sixth to the buyer does not.
         String next = newEmail();
-        String nextKey = driver.buy(next, item("DRIVE", "Home", 1)).get("items").get(0).get("licenseKey").asText();
-        mailRequest(startAttach(newEmail(), "{\"licenseKey\":\"" + nextKey + "\"}").get("requestId").asText());
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
-                TopicReader.readAll(kafka(), "notification.requests").stream()
+        String nextKey = driver.buy(next, item("DRIVE", "Home", 1))
+                .get("items")
+                .get(0)
+                .get("licenseKey")
+                .asText();
+        mailRequest(startAttach(newEmail(), "{\"licenseKey\":\"" + nextKey + "\"}")
+                .get("requestId")
+                .asText());
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> TopicReader.readAll(kafka(), "notification.requests").stream()
                         .noneMatch(r -> sixthId.equals(TopicReader.header(r, "ce_id"))));
         assertThat(TopicReader.readAll(kafka(), "notification.requests").stream()
-                .filter(r -> r.value().contains("\"to\":\"" + buyer + "\"") && r.value().contains("attach-code")))
+                        .filter(r -> r.value().contains("\"to\":\"" + buyer + "\"")
+                                && r.value().contains("attach-code")))
                 .hasSize(5);
     }
 
     @Test
     void anAttachRequestNeedsExactlyOneOfPurchaseIdAndLicenseKey() throws Exception {
-        HttpResponse<String> both = driver.post("/api/v1/license-attachments",
-                "{\"purchaseId\":\"P-1\",\"licenseKey\":\"ABCDE\"}", tokenFor(newEmail()));
+        HttpResponse<String> both = driver.post(
+                "/api/v1/license-attachments",
+                "{\"purchaseId\":\"P-1\",\"licenseKey\":\"ABCDE\"}",
+                tokenFor(newEmail()));
         HttpResponse<String> neither = driver.post("/api/v1/license-attachments", "{}", tokenFor(newEmail()));
 
         assertThat(both.statusCode()).isEqualTo(400);
@@ -296,7 +377,9 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
     }
 
     private HttpResponse<String> confirm(String email, String requestId, String code) throws Exception {
-        return driver.post("/api/v1/license-attachments/" + requestId + "/confirm", "{\"code\":\"" + code + "\"}",
+        return driver.post(
+                "/api/v1/license-attachments/" + requestId + "/confirm",
+                "{\"code\":\"" + code + "\"}",
                 tokenFor(email));
     }
 
@@ -313,8 +396,12 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
 
     /** The attach-code mail request of the attach request, as notification-service receives it. */
     private ConsumerRecord<String, String> mailRequest(String requestId) {
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> TopicReader.first(kafka(), "notification.requests", r -> requestId.equals(TopicReader.header(r, "ce_id"))),
-                record -> record != null);
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> TopicReader.first(
+                                kafka(),
+                                "notification.requests",
+                                r -> requestId.equals(TopicReader.header(r, "ce_id"))),
+                        record -> record != null);
     }
 }

@@ -34,7 +34,9 @@ class CatalogAndMaintenanceIntegrationTest extends LicenseServiceIntegrationTest
         assertThat(catalog.get("storeUrl").asText()).startsWith("https://");
         assertThat(catalog.get("products").findValuesAsText("code")).contains("BACKUP", "EXPLORER", "DRIVE");
         JsonNode backup = catalog.get("products").findParents("code").stream()
-                .filter(p -> p.get("code").asText().equals("BACKUP")).findFirst().orElseThrow();
+                .filter(p -> p.get("code").asText().equals("BACKUP"))
+                .findFirst()
+                .orElseThrow();
         assertThat(backup.get("remoteManagement").asBoolean()).isTrue();
         assertThat(backup.get("latestRelease").get("version").asText()).isNotBlank();
     }
@@ -43,9 +45,14 @@ class CatalogAndMaintenanceIntegrationTest extends LicenseServiceIntegrationTest
     void aLicenseDownloadsTheNewestReleaseOutBeforeItsMaintenanceEnded() throws Exception {
         String email = newEmail();
         // Maintenance 2025-01-01 .. 2026-01-01: Drive 2.5.0 (2025-11-20) is in, nothing later would be.
-        String licenseId = driver.buyPurchase(email, purchaseAt("2025-01-01T10:00:00Z", newPurchaseId(), email,
-                item("DRIVE", "Home", 1))).get("items").get(0).get("id").asText();
-        HttpResponse<String> release = driver.post("/internal/releases",
+        String licenseId = driver.buyPurchase(
+                        email, purchaseAt("2025-01-01T10:00:00Z", newPurchaseId(), email, item("DRIVE", "Home", 1)))
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
+        HttpResponse<String> release = driver.post(
+                "/internal/releases",
                 "{\"productCode\":\"DRIVE\",\"version\":\"2.6.0\",\"releasedAt\":\"2026-03-01\","
                         + "\"downloadUrl\":\"https://downloads.licensecentral.org/drive/2.6.0/drive-setup.exe\"}",
                 TestJwtIssuer.get().internalToken());
@@ -54,30 +61,45 @@ class CatalogAndMaintenanceIntegrationTest extends LicenseServiceIntegrationTest
         JsonNode download = driver.getJson("/api/v1/licenses/" + licenseId + "/download", email);
 
         assertThat(download.get("version").asText()).isEqualTo("2.5.0");
-        assertThat(driver.licenses(email).get("items").get(0).get("download").get("version").asText()).isEqualTo("2.5.0");
+        assertThat(driver.licenses(email)
+                        .get("items")
+                        .get(0)
+                        .get("download")
+                        .get("version")
+                        .asText())
+                .isEqualTo("2.5.0");
     }
 
     @Test
     void anAddedReleaseIsPublishedOnLicenseEventsToItsSchema() throws Exception {
-        HttpResponse<String> release = driver.post("/internal/releases",
+        HttpResponse<String> release = driver.post(
+                "/internal/releases",
                 "{\"productCode\":\"EXPLORER\",\"version\":\"3.9.1\",\"releasedAt\":\"2026-06-01\","
                         + "\"downloadUrl\":\"https://downloads.licensecentral.org/explorer/3.9.1/setup.exe\"}",
                 TestJwtIssuer.get().internalToken());
         assertThat(release.statusCode()).as(release.body()).isEqualTo(201);
 
-        ConsumerRecord<String, String> record = TopicReader.first(kafka(), "license.events",
+        ConsumerRecord<String, String> record = TopicReader.first(
+                kafka(),
+                "license.events",
                 r -> "EXPLORER".equals(r.key()) && r.value().contains("\"3.9.1\""));
 
         assertThat(TopicReader.header(record, "ce_type")).isEqualTo("org.licensecentral.license.release-published.v1");
         assertThat(TopicReader.header(record, "ce_id")).isEqualTo("release:EXPLORER:3.9.1:2026-06-01");
-        assertThat(EventSchemas.errors("org.licensecentral.license.release-published.v1", record.value())).isEmpty();
+        assertThat(EventSchemas.errors("org.licensecentral.license.release-published.v1", record.value()))
+                .isEmpty();
     }
 
     @Test
     void aLicenseWhoseMaintenanceEndedBeforeAnyReleaseGetsAProblem() throws Exception {
         String email = newEmail();
-        String licenseId = driver.buyPurchase(email, purchaseAt("2019-01-01T10:00:00Z", newPurchaseId(), email,
-                item("EXPLORER", "Standard", 1))).get("items").get(0).get("id").asText();
+        String licenseId = driver.buyPurchase(
+                        email,
+                        purchaseAt("2019-01-01T10:00:00Z", newPurchaseId(), email, item("EXPLORER", "Standard", 1)))
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
 
         HttpResponse<String> response = driver.get("/api/v1/licenses/" + licenseId + "/download", tokenFor(email));
 
@@ -90,12 +112,17 @@ class CatalogAndMaintenanceIntegrationTest extends LicenseServiceIntegrationTest
         String good = "{\"productCode\":\"BACKUP\",\"version\":\"5.9.0\",\"releasedAt\":\"2026-10-01\","
                 + "\"downloadUrl\":\"https://downloads.licensecentral.org/backup/5.9.0/setup.exe\"}";
 
-        assertThat(driver.post("/internal/releases", good, tokenFor(newEmail())).statusCode()).isEqualTo(403);
-        HttpResponse<String> toaster = driver.post("/internal/releases", good.replace("BACKUP", "TOASTER"),
+        assertThat(driver.post("/internal/releases", good, tokenFor(newEmail())).statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> toaster = driver.post(
+                "/internal/releases",
+                good.replace("BACKUP", "TOASTER"),
                 TestJwtIssuer.get().internalToken());
         assertThat(toaster.statusCode()).isEqualTo(422);
         assertThat(toaster.body()).contains("unknown-product");
-        HttpResponse<String> http = driver.post("/internal/releases", good.replace("https://", "http://"),
+        HttpResponse<String> http = driver.post(
+                "/internal/releases",
+                good.replace("https://", "http://"),
                 TestJwtIssuer.get().internalToken());
         assertThat(http.statusCode()).isEqualTo(400);
         assertThat(http.body()).contains("downloadUrl");
@@ -106,62 +133,104 @@ class CatalogAndMaintenanceIntegrationTest extends LicenseServiceIntegrationTest
         String release = "{\"productCode\":\"DRIVE\",\"version\":\"9.0.1\",\"releasedAt\":\"2026-04-01\","
                 + "\"downloadUrl\":\"https://%s/drive/9.0.1/drive-setup.exe\"}";
 
-        for (String host : new String[] {"evil.example", "downloads.licensecentral.org@evil.example",
-                "downloads.licensecentral.org.evil.example"}) {
-            HttpResponse<String> response = driver.post("/internal/releases", release.formatted(host),
+        for (String host : new String[] {
+            "evil.example", "downloads.licensecentral.org@evil.example", "downloads.licensecentral.org.evil.example"
+        }) {
+            HttpResponse<String> response = driver.post(
+                    "/internal/releases",
+                    release.formatted(host),
                     TestJwtIssuer.get().internalToken());
             assertThat(response.statusCode()).as(host).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(json.readTree(response.body()).get("type").asText()).endsWith("/download-host-not-allowed");
         }
         JsonNode drive = driver.getJson("/api/v1/catalog", newEmail()).get("products").findParents("code").stream()
-                .filter(p -> p.get("code").asText().equals("DRIVE")).findFirst().orElseThrow();
-        assertThat(drive.get("latestRelease").get("downloadUrl").asText()).startsWith("https://downloads.licensecentral.org/");
+                .filter(p -> p.get("code").asText().equals("DRIVE"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(drive.get("latestRelease").get("downloadUrl").asText())
+                .startsWith("https://downloads.licensecentral.org/");
     }
 
     @Test
     void releaseTextsWithControlCharactersAreRefused() throws Exception {
-        String lineBreakInProduct = "{\"productCode\":\"BACKUP\\n\",\"version\":\"5.9.2\",\"releasedAt\":\"2026-10-01\","
-                + "\"downloadUrl\":\"https://downloads.licensecentral.org/backup/5.9.2/setup.exe\"}";
+        String lineBreakInProduct =
+                "{\"productCode\":\"BACKUP\\n\",\"version\":\"5.9.2\",\"releasedAt\":\"2026-10-01\","
+                        + "\"downloadUrl\":\"https://downloads.licensecentral.org/backup/5.9.2/setup.exe\"}";
         String nulInUrl = "{\"productCode\":\"BACKUP\",\"version\":\"5.9.3\",\"releasedAt\":\"2026-10-01\","
                 + "\"downloadUrl\":\"https://downloads.licensecentral.org/backup/5.9.3/setup\\u0000.exe\"}";
 
-        HttpResponse<String> product = driver.post("/internal/releases", lineBreakInProduct, TestJwtIssuer.get().internalToken());
-        HttpResponse<String> url = driver.post("/internal/releases", nulInUrl, TestJwtIssuer.get().internalToken());
+        HttpResponse<String> product = driver.post(
+                "/internal/releases", lineBreakInProduct, TestJwtIssuer.get().internalToken());
+        HttpResponse<String> url =
+                driver.post("/internal/releases", nulInUrl, TestJwtIssuer.get().internalToken());
 
         assertThat(product.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(product.body()).get("errors").findValuesAsText("field")).containsExactly("productCode");
+        assertThat(json.readTree(product.body()).get("errors").findValuesAsText("field"))
+                .containsExactly("productCode");
         assertThat(product.body()).contains("control characters");
         assertThat(url.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(url.body()).get("errors").findValuesAsText("field")).containsExactly("downloadUrl");
+        assertThat(json.readTree(url.body()).get("errors").findValuesAsText("field"))
+                .containsExactly("downloadUrl");
         assertThat(url.body()).contains("control characters");
     }
 
     @Test
     void aRenewalExtendsMaintenanceOnceEvenWhenDeliveredTwice() throws Exception {
         String email = newEmail();
-        JsonNode license = driver.buy(email, item("BACKUP", "Home", 1)).get("items").get(0);
-        String renewal = purchase(newPurchaseId(), email, renewal("BACKUP", "Home", license.get("licenseKey").asText(), 24));
+        JsonNode license =
+                driver.buy(email, item("BACKUP", "Home", 1)).get("items").get(0);
+        String renewal = purchase(
+                newPurchaseId(),
+                email,
+                renewal("BACKUP", "Home", license.get("licenseKey").asText(), 24));
 
-        assertThat(driver.post("/internal/purchases", renewal, TestJwtIssuer.get().internalToken()).statusCode()).isEqualTo(200);
-        assertThat(driver.post("/internal/purchases", renewal, TestJwtIssuer.get().internalToken()).statusCode()).isEqualTo(200);
+        assertThat(driver.post(
+                                "/internal/purchases",
+                                renewal,
+                                TestJwtIssuer.get().internalToken())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(driver.post(
+                                "/internal/purchases",
+                                renewal,
+                                TestJwtIssuer.get().internalToken())
+                        .statusCode())
+                .isEqualTo(200);
 
         // Bought 2026-11-01 with 12 months; renewed by 24 from that end.
-        await().atMost(Duration.ofSeconds(30)).until(() -> driver.licenses(email).get("items").get(0)
-                .get("maintenanceUntil").asText(), "2029-11-01"::equals);
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> driver.licenses(email)
+                                .get("items")
+                                .get(0)
+                                .get("maintenanceUntil")
+                                .asText(),
+                        "2029-11-01"::equals);
         String licenseId = license.get("id").asText();
-        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, email).get("history").findValuesAsText("event"))
+        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, email)
+                        .get("history")
+                        .findValuesAsText("event"))
                 .containsExactly("LicenseIssued", "MaintenanceExtended");
-        ConsumerRecord<String, String> record = TopicReader.first(kafka(), "license.events",
-                r -> licenseId.equals(r.key()) && TopicReader.header(r, "ce_type").contains("maintenance-extended"));
-        assertThat(EventSchemas.errors("org.licensecentral.license.maintenance-extended.v1", record.value())).isEmpty();
+        ConsumerRecord<String, String> record = TopicReader.first(
+                kafka(),
+                "license.events",
+                r -> licenseId.equals(r.key())
+                        && TopicReader.header(r, "ce_type").contains("maintenance-extended"));
+        assertThat(EventSchemas.errors("org.licensecentral.license.maintenance-extended.v1", record.value()))
+                .isEmpty();
     }
 
     @Test
     void aRenewalOfAnUnknownKeyIsRejectedWhole() throws Exception {
         String email = newEmail();
-        HttpResponse<String> response = driver.post("/internal/purchases", purchase(newPurchaseId(), email,
-                        item("DRIVE", "Home", 1), renewal("BACKUP", "Home", "ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ", 12)),
+        HttpResponse<String> response = driver.post(
+                "/internal/purchases",
+                purchase(
+                        newPurchaseId(),
+                        email,
+                        item("DRIVE", "Home", 1),
+                        renewal("BACKUP", "Home", "ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ", 12)),
                 TestJwtIssuer.get().internalToken());
 
         assertThat(response.statusCode()).isEqualTo(422);

@@ -31,27 +31,44 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
     @Test
     void theOwnerAllowsRemoteManagementOnABackupLicenseAndTheFactIsPublished() throws Exception {
         String email = newEmail();
-        String licenseId = driver.buy(email, item("BACKUP", "Professional", 1)).get("items").get(0).get("id").asText();
+        String licenseId = driver.buy(email, item("BACKUP", "Professional", 1))
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
 
-        HttpResponse<String> response = driver.put("/api/v1/licenses/" + licenseId + "/remote-management",
-                "{\"allowed\":true}", tokenFor(email));
+        HttpResponse<String> response = driver.put(
+                "/api/v1/licenses/" + licenseId + "/remote-management", "{\"allowed\":true}", tokenFor(email));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> driver.licenses(email).get("items").get(0)
-                .get("remoteManagement").get("allowed").asBoolean());
-        ConsumerRecord<String, String> record = TopicReader.first(kafka(), "license.events",
-                r -> licenseId.equals(r.key()) && TopicReader.header(r, "ce_type").contains("remote-management-toggled"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> driver.licenses(email)
+                        .get("items")
+                        .get(0)
+                        .get("remoteManagement")
+                        .get("allowed")
+                        .asBoolean());
+        ConsumerRecord<String, String> record = TopicReader.first(
+                kafka(),
+                "license.events",
+                r -> licenseId.equals(r.key())
+                        && TopicReader.header(r, "ce_type").contains("remote-management-toggled"));
         assertThat(json.readTree(record.value()).get("allowed").asBoolean()).isTrue();
-        assertThat(EventSchemas.errors("org.licensecentral.license.remote-management-toggled.v1", record.value())).isEmpty();
+        assertThat(EventSchemas.errors("org.licensecentral.license.remote-management-toggled.v1", record.value()))
+                .isEmpty();
     }
 
     @Test
     void remoteManagementOfAProductWithoutItIsA422Problem() throws Exception {
         String email = newEmail();
-        String licenseId = driver.buy(email, item("DRIVE", "Home", 1)).get("items").get(0).get("id").asText();
+        String licenseId = driver.buy(email, item("DRIVE", "Home", 1))
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
 
-        HttpResponse<String> response = driver.put("/api/v1/licenses/" + licenseId + "/remote-management",
-                "{\"allowed\":true}", tokenFor(email));
+        HttpResponse<String> response = driver.put(
+                "/api/v1/licenses/" + licenseId + "/remote-management", "{\"allowed\":true}", tokenFor(email));
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(json.readTree(response.body()).get("type").asText()).endsWith("/remote-management-not-supported");
@@ -60,20 +77,28 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
     @Test
     void remoteManagementOfAnotherAccountsLicenseAnswers404AndChangesNothing() throws Exception {
         String owner = newEmail();
-        String licenseId = driver.buy(owner, item("BACKUP", "Home", 1)).get("items").get(0).get("id").asText();
+        String licenseId = driver.buy(owner, item("BACKUP", "Home", 1))
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
 
-        HttpResponse<String> response = driver.put("/api/v1/licenses/" + licenseId + "/remote-management",
-                "{\"allowed\":true}", tokenFor(newEmail()));
+        HttpResponse<String> response = driver.put(
+                "/api/v1/licenses/" + licenseId + "/remote-management", "{\"allowed\":true}", tokenFor(newEmail()));
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, owner).get("history").findValuesAsText("event"))
+        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, owner)
+                        .get("history")
+                        .findValuesAsText("event"))
                 .containsExactly("LicenseIssued");
     }
 
     @Test
     void remoteManagementOfAnIdNobodyIssuedAnswers404() throws Exception {
-        HttpResponse<String> response = driver.put("/api/v1/licenses/" + UUID.randomUUID() + "/remote-management",
-                "{\"allowed\":true}", tokenFor(newEmail()));
+        HttpResponse<String> response = driver.put(
+                "/api/v1/licenses/" + UUID.randomUUID() + "/remote-management",
+                "{\"allowed\":true}",
+                tokenFor(newEmail()));
 
         assertThat(response.statusCode()).isEqualTo(404);
     }
@@ -81,11 +106,17 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
     @Test
     void remoteManagementOfAnotherAggregatesIdAnswers404EvenToItsBuyer() throws Exception {
         String email = newEmail();
-        String purchaseId = driver.buy(email, item("BACKUP", "Home", 1)).get("items").get(0).get("purchaseId").asText();
+        String purchaseId = driver.buy(email, item("BACKUP", "Home", 1))
+                .get("items")
+                .get(0)
+                .get("purchaseId")
+                .asText();
 
         // The purchase's record is in the same event store under an id of the same form as a license's.
-        HttpResponse<String> response = driver.put("/api/v1/licenses/" + Purchase.recordId(purchaseId)
-                + "/remote-management", "{\"allowed\":true}", tokenFor(email));
+        HttpResponse<String> response = driver.put(
+                "/api/v1/licenses/" + Purchase.recordId(purchaseId) + "/remote-management",
+                "{\"allowed\":true}",
+                tokenFor(email));
 
         assertThat(response.statusCode()).isEqualTo(404);
     }
@@ -93,17 +124,23 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
     @Test
     void anActivationReportedOnActivationEventsMakesTheLicenseActivatedAndADeactivationUndoesIt() throws Exception {
         String email = newEmail();
-        String licenseId = driver.buy(email, item("BACKUP", "Server", 1)).get("items").get(0).get("id").asText();
+        String licenseId = driver.buy(email, item("BACKUP", "Server", 1))
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
 
         String activated = activationEvent(licenseId, 1, UUID.randomUUID().toString());
         assertThat(EventSchemas.errors(ACTIVATED, activated)).isEmpty();
         driver.publishActivationEvent(ACTIVATED, licenseId, activated);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(email), "ACTIVATED"::equals);
-        JsonNode machines = driver.getJson("/api/v1/licenses/" + licenseId, email).get("activations");
+        JsonNode machines =
+                driver.getJson("/api/v1/licenses/" + licenseId, email).get("activations");
         assertThat(machines.findValuesAsText("hostname")).containsExactly("office-pc");
         assertThat(machines.findValuesAsText("productVersion")).containsExactly("5.3.1");
 
-        driver.publishActivationEvent(DEACTIVATED, licenseId, activated.replace("\"activeActivations\":1", "\"activeActivations\":0"));
+        driver.publishActivationEvent(
+                DEACTIVATED, licenseId, activated.replace("\"activeActivations\":1", "\"activeActivations\":0"));
         await().atMost(Duration.ofSeconds(30)).until(() -> status(email), "NOT_ACTIVATED"::equals);
         JsonNode summary = driver.getJson("/api/v1/licenses/" + licenseId, email);
         assertThat(summary.get("history").findValuesAsText("event"))
@@ -114,7 +151,11 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
     @Test
     void aCheckInKeepsTheLicenseActivatedAndShowsTheMachinesNewVersion() throws Exception {
         String email = newEmail();
-        String licenseId = driver.buy(email, item("BACKUP", "Home", 1)).get("items").get(0).get("id").asText();
+        String licenseId = driver.buy(email, item("BACKUP", "Home", 1))
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
         String activationId = UUID.randomUUID().toString();
         driver.publishActivationEvent(ACTIVATED, licenseId, activationEvent(licenseId, 1, activationId));
         await().atMost(Duration.ofSeconds(30)).until(() -> status(email), "ACTIVATED"::equals);
@@ -125,17 +166,27 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
         assertThat(EventSchemas.errors(CHECKED_IN, checkedIn)).isEmpty();
         driver.publishActivationEvent(CHECKED_IN, licenseId, checkedIn);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> driver.getJson("/api/v1/licenses/" + licenseId, email)
-                .get("activations").findValuesAsText("productVersion"), versions -> versions.contains("5.3.2"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> driver.getJson("/api/v1/licenses/" + licenseId, email)
+                                .get("activations")
+                                .findValuesAsText("productVersion"),
+                        versions -> versions.contains("5.3.2"));
         assertThat(status(email)).isEqualTo("ACTIVATED");
-        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, email).get("history").findValuesAsText("event"))
+        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, email)
+                        .get("history")
+                        .findValuesAsText("event"))
                 .containsExactly("LicenseIssued", "LicenseActivationStatusChanged");
     }
 
     @Test
     void aRedeliveredActivationEventChangesNothing() throws Exception {
         String email = newEmail();
-        String licenseId = driver.buy(email, item("EXPLORER", "Standard", 1)).get("items").get(0).get("id").asText();
+        String licenseId = driver.buy(email, item("EXPLORER", "Standard", 1))
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
         String activated = activationEvent(licenseId, 1);
 
         driver.publishActivationEvent(ACTIVATED, licenseId, activated);
@@ -143,10 +194,17 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> status(email), "ACTIVATED"::equals);
         // Same key, same partition: once a later event for this license is applied, the duplicate was handled.
         driver.publishActivationEvent(ACTIVATED, licenseId, activationEvent(licenseId, 2));
-        await().atMost(Duration.ofSeconds(30)).until(
-                () -> driver.licenses(email).get("items").get(0).get("activeActivations").asInt() == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> driver.licenses(email)
+                                .get("items")
+                                .get(0)
+                                .get("activeActivations")
+                                .asInt()
+                        == 2);
 
-        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, email).get("history").findValuesAsText("event"))
+        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, email)
+                        .get("history")
+                        .findValuesAsText("event"))
                 .containsExactly("LicenseIssued", "LicenseActivationStatusChanged", "LicenseActivationStatusChanged");
     }
 
@@ -156,8 +214,8 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
 
         driver.publishActivationEvent(ACTIVATED, unknown, activationEvent(unknown, 1));
 
-        ConsumerRecord<String, String> dead = TopicReader.first(kafka(), "error.activation.events.license-service",
-                r -> unknown.equals(r.key()));
+        ConsumerRecord<String, String> dead =
+                TopicReader.first(kafka(), "error.activation.events.license-service", r -> unknown.equals(r.key()));
         assertThat(TopicReader.header(dead, "x-exception-message")).contains("unknown license");
     }
 
@@ -169,12 +227,17 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
     @Test
     void anEventOfAnotherTypeOnActivationEventsIsDeadLettered() throws Exception {
         String email = newEmail();
-        String licenseId = driver.buy(email, item("DRIVE", "Home", 1)).get("items").get(0).get("id").asText();
+        String licenseId = driver.buy(email, item("DRIVE", "Home", 1))
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
 
-        driver.publishActivationEvent("org.licensecentral.activation.something-else.v1", licenseId, activationEvent(licenseId, 1));
+        driver.publishActivationEvent(
+                "org.licensecentral.activation.something-else.v1", licenseId, activationEvent(licenseId, 1));
 
-        ConsumerRecord<String, String> dead = TopicReader.first(kafka(), "error.activation.events.license-service",
-                r -> licenseId.equals(r.key()));
+        ConsumerRecord<String, String> dead =
+                TopicReader.first(kafka(), "error.activation.events.license-service", r -> licenseId.equals(r.key()));
         assertThat(TopicReader.header(dead, "x-exception-message")).contains("unexpected ce_type");
     }
 

@@ -2,5 +2,4 @@ package org.licensecentral.license;
 
 import org.licensecentral.testsupport.ServiceBaselineIntegrationTest;
 
-class LicenseServiceBaselineIntegrationTest extends ServiceBaselineIntegrationTest {
-}
+class LicenseServiceBaselineIntegrationTest extends ServiceBaselineIntegrationTest {}

@@ -62,20 +62,24 @@ final class LicenseServiceDriver implements AutoCloseable {
     }
 
     static String purchaseAt(String purchasedAt, String purchaseId, String email, String... items) {
-        return "{\"purchaseId\":\"" + purchaseId + "\",\"email\":\"" + email
-                + "\",\"purchasedAt\":\"" + purchasedAt + "\",\"items\":[" + String.join(",", items) + "]}";
+        return "{\"purchaseId\":\"" + purchaseId + "\",\"email\":\"" + email + "\",\"purchasedAt\":\"" + purchasedAt
+                + "\",\"items\":[" + String.join(",", items) + "]}";
     }
 
     /** An account's token; one account per e-mail here, its id derived so repeated calls agree. */
     static String tokenFor(String email) {
-        return TestJwtIssuer.get().accountToken(
-                "acc-" + UUID.nameUUIDFromBytes(email.getBytes(StandardCharsets.UTF_8)), email, true);
+        return TestJwtIssuer.get()
+                .accountToken("acc-" + UUID.nameUUIDFromBytes(email.getBytes(StandardCharsets.UTF_8)), email, true);
     }
 
     /** As the web store publishes a purchase. */
     void publishPurchase(String body) throws Exception {
-        publish("store.purchases", json.readTree(body).get("purchaseId").asText(), body,
-                "org.licensecentral.store.purchase-completed.v1", "/web-store");
+        publish(
+                "store.purchases",
+                json.readTree(body).get("purchaseId").asText(),
+                body,
+                "org.licensecentral.store.purchase-completed.v1",
+                "/web-store");
     }
 
     /** As activation-service publishes to activation.events. */
@@ -94,13 +98,16 @@ final class LicenseServiceDriver implements AutoCloseable {
 
     /** As {@link #buy}, with the whole purchase body given. */
     JsonNode buyPurchase(String email, String purchase) throws Exception {
-        HttpResponse<String> response = post("/internal/purchases", purchase, TestJwtIssuer.get().internalToken());
+        HttpResponse<String> response =
+                post("/internal/purchases", purchase, TestJwtIssuer.get().internalToken());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return awaitLicenses(email, json.readTree(response.body()).get("licenseIds").size());
+        return awaitLicenses(
+                email, json.readTree(response.body()).get("licenseIds").size());
     }
 
     JsonNode awaitLicenses(String email, int count) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
                 .until(() -> licenses(email), page -> page.get("totalItems").asInt() == count);
     }
 
@@ -119,13 +126,19 @@ final class LicenseServiceDriver implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String body, String token) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), token);
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                token);
     }
 
     HttpResponse<String> put(String path, String body, String token) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)), token);
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body)),
+                token);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request, String token)
@@ -141,7 +154,6 @@ final class LicenseServiceDriver implements AutoCloseable {
     }
 
     /** What the published schema of {@code type} (in docs/events) finds wrong with {@code payload}. */
-
     @Override
     public void close() {
         producer.close();

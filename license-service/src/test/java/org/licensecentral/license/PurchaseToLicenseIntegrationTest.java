@@ -46,7 +46,8 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
     @Test
     void purchaseOnStorePurchasesBecomesOneListedLicensePerUnit() throws Exception {
         String email = newEmail();
-        driver.publishPurchase(purchase(newPurchaseId(), email, item("BACKUP", "Professional", 2), item("DRIVE", "Home", 1)));
+        driver.publishPurchase(
+                purchase(newPurchaseId(), email, item("BACKUP", "Professional", 2), item("DRIVE", "Home", 1)));
 
         JsonNode page = driver.awaitLicenses(email, 3);
 
@@ -57,16 +58,19 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
         });
         assertThat(page.findValuesAsText("productName")).containsExactlyInAnyOrder("Backup", "Backup", "Drive");
         assertThat(page.get("items").findValues("remoteManagement"))
-                .extracting(rm -> rm.get("available").asBoolean()).containsExactlyInAnyOrder(true, true, false);
+                .extracting(rm -> rm.get("available").asBoolean())
+                .containsExactlyInAnyOrder(true, true, false);
     }
 
     @Test
     void everyIssuedLicenseReachesLicenseEventsWithCloudEventsHeadersAndItsSchema() throws Exception {
         String email = newEmail();
         driver.publishPurchase(purchase(newPurchaseId(), email, item("EXPLORER", "Standard", 1)));
-        String licenseId = driver.awaitLicenses(email, 1).get("items").get(0).get("id").asText();
+        String licenseId =
+                driver.awaitLicenses(email, 1).get("items").get(0).get("id").asText();
 
-        ConsumerRecord<String, String> record = TopicReader.first(kafka(), "license.events", r -> licenseId.equals(r.key()));
+        ConsumerRecord<String, String> record =
+                TopicReader.first(kafka(), "license.events", r -> licenseId.equals(r.key()));
 
         assertThat(TopicReader.header(record, "ce_type")).isEqualTo("org.licensecentral.license.license-issued.v1");
         assertThat(TopicReader.header(record, "ce_subject")).isEqualTo(licenseId);
@@ -74,7 +78,8 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
         assertThat(TopicReader.header(record, "ce_specversion")).isEqualTo("1.0");
         assertThat(TopicReader.header(record, "ce_id")).isNotBlank();
         assertThat(TopicReader.header(record, "ce_time")).isNotBlank();
-        assertThat(EventSchemas.errors("org.licensecentral.license.license-issued.v1", record.value())).isEmpty();
+        assertThat(EventSchemas.errors("org.licensecentral.license.license-issued.v1", record.value()))
+                .isEmpty();
     }
 
     @Test
@@ -89,7 +94,8 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
         driver.awaitLicenses(marker, 1);
 
         assertThat(driver.licenses(email).get("totalItems").asInt()).isEqualTo(2);
-        HttpResponse<String> again = driver.post("/internal/purchases", purchase, TestJwtIssuer.get().internalToken());
+        HttpResponse<String> again =
+                driver.post("/internal/purchases", purchase, TestJwtIssuer.get().internalToken());
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(driver.licenses(email).get("totalItems").asInt()).isEqualTo(2);
     }
@@ -104,8 +110,8 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
 
         driver.publishPurchase(purchase(purchaseId, taker, item("BACKUP", "Server", 3)));
 
-        ConsumerRecord<String, String> dead = TopicReader.first(kafka(), "error.store.purchases.license-service",
-                r -> purchaseId.equals(r.key()));
+        ConsumerRecord<String, String> dead =
+                TopicReader.first(kafka(), "error.store.purchases.license-service", r -> purchaseId.equals(r.key()));
         assertThat(TopicReader.header(dead, "x-exception-message"))
                 .contains("purchase " + purchaseId + " was already recorded with other content");
         String marker = newEmail();
@@ -122,14 +128,17 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
         JsonNode bought = driver.buyPurchase(buyer, purchase(purchaseId, buyer, item("EXPLORER", "Standard", 1)));
         String taker = newEmail();
 
-        HttpResponse<String> response = driver.post("/internal/purchases",
-                purchase(purchaseId, taker, item("EXPLORER", "Standard", 2)), TestJwtIssuer.get().internalToken());
+        HttpResponse<String> response = driver.post(
+                "/internal/purchases",
+                purchase(purchaseId, taker, item("EXPLORER", "Standard", 2)),
+                TestJwtIssuer.get().internalToken());
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.get("type").asText()).endsWith("/purchase-conflict");
-        assertThat(problem.get("detail").asText()).isEqualTo("purchase " + purchaseId + " was already recorded with other content");
+        assertThat(problem.get("detail").asText())
+                .isEqualTo("purchase " + purchaseId + " was already recorded with other content");
         assertThat(driver.licenses(taker).get("totalItems").asInt()).isZero();
         assertThat(driver.licenses(buyer)).isEqualTo(bought);
     }
@@ -142,8 +151,10 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
         List<Integer> statuses;
         try {
             List<Future<HttpResponse<String>>> posts = buyers.stream()
-                    .map(buyer -> pool.submit(() -> driver.post("/internal/purchases",
-                            purchase(purchaseId, buyer, item("DRIVE", "Business", 2)), TestJwtIssuer.get().internalToken())))
+                    .map(buyer -> pool.submit(() -> driver.post(
+                            "/internal/purchases",
+                            purchase(purchaseId, buyer, item("DRIVE", "Business", 2)),
+                            TestJwtIssuer.get().internalToken())))
                     .toList();
             statuses = new ArrayList<>();
             for (Future<HttpResponse<String>> post : posts) {
@@ -164,10 +175,12 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
     @Test
     void aSecondCreationOfOnePurchaseRecordFailsAsTheStreamCreationThatProcessingCatches() {
         // What the loser of two concurrent deliveries meets; PostgreSQL reports it by SQLState only.
-        RecordPurchaseCommand record = new RecordPurchaseCommand(UUID.randomUUID().toString(), newPurchaseId(), "hash");
+        RecordPurchaseCommand record =
+                new RecordPurchaseCommand(UUID.randomUUID().toString(), newPurchaseId(), "hash");
         commandGateway.sendAndWait(record);
 
-        assertThatThrownBy(() -> commandGateway.sendAndWait(record)).isInstanceOf(AggregateStreamCreationException.class);
+        assertThatThrownBy(() -> commandGateway.sendAndWait(record))
+                .isInstanceOf(AggregateStreamCreationException.class);
     }
 
     @Test
@@ -176,15 +189,17 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
         String purchaseId = newPurchaseId() + "\nSubject: free licenses";
         String body = purchase(purchaseId.replace("\n", "\\n"), email, item("DRIVE", "Home", 1));
 
-        HttpResponse<String> posted = driver.post("/internal/purchases", body, TestJwtIssuer.get().internalToken());
+        HttpResponse<String> posted =
+                driver.post("/internal/purchases", body, TestJwtIssuer.get().internalToken());
         driver.publishPurchase(body);
 
         assertThat(posted.statusCode()).isEqualTo(400);
         assertThat(posted.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(posted.body()).contains("purchaseId").contains("control characters");
-        ConsumerRecord<String, String> dead = TopicReader.first(kafka(), "error.store.purchases.license-service",
-                r -> purchaseId.equals(r.key()));
-        assertThat(TopicReader.header(dead, "x-exception-message")).contains("purchaseId must not contain control characters");
+        ConsumerRecord<String, String> dead =
+                TopicReader.first(kafka(), "error.store.purchases.license-service", r -> purchaseId.equals(r.key()));
+        assertThat(TopicReader.header(dead, "x-exception-message"))
+                .contains("purchaseId must not contain control characters");
         assertThat(driver.licenses(email).get("totalItems").asInt()).isZero();
     }
 
@@ -197,8 +212,8 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
         driver.publishPurchase(purchase(newPurchaseId(), next, item("DRIVE", "Home", 1)));
 
         driver.awaitLicenses(next, 1);
-        ConsumerRecord<String, String> dead = TopicReader.first(kafka(), "error.store.purchases.license-service",
-                r -> purchaseId.equals(r.key()));
+        ConsumerRecord<String, String> dead =
+                TopicReader.first(kafka(), "error.store.purchases.license-service", r -> purchaseId.equals(r.key()));
         assertThat(TopicReader.header(dead, "x-exception-message")).contains("unknown product 'TOASTER'");
         assertThat(driver.licenses(email).get("totalItems").asInt()).isZero();
     }
@@ -207,17 +222,26 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
     void internalPurchasesNeedTheInternalClientsScope() throws Exception {
         String purchase = purchase(newPurchaseId(), newEmail(), item("DRIVE", "Home", 1));
 
-        assertThat(driver.post("/internal/purchases", purchase, null).statusCode()).isEqualTo(401);
-        assertThat(driver.post("/internal/purchases", purchase, tokenFor("a@example.org")).statusCode()).isEqualTo(403);
-        assertThat(driver.post("/internal/purchases", purchase, TestJwtIssuer.get().internalToken()).statusCode())
+        assertThat(driver.post("/internal/purchases", purchase, null).statusCode())
+                .isEqualTo(401);
+        assertThat(driver.post("/internal/purchases", purchase, tokenFor("a@example.org"))
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(driver.post(
+                                "/internal/purchases",
+                                purchase,
+                                TestJwtIssuer.get().internalToken())
+                        .statusCode())
                 .isEqualTo(200);
     }
 
     @Test
     void anUnknownProductPostedInternallyIsAProblemAndIssuesNothing() throws Exception {
         String email = newEmail();
-        HttpResponse<String> response = driver.post("/internal/purchases",
-                purchase(newPurchaseId(), email, item("TOASTER", "Deluxe", 1)), TestJwtIssuer.get().internalToken());
+        HttpResponse<String> response = driver.post(
+                "/internal/purchases",
+                purchase(newPurchaseId(), email, item("TOASTER", "Deluxe", 1)),
+                TestJwtIssuer.get().internalToken());
 
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -227,52 +251,94 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
 
     @Test
     void aMalformedPurchaseIsA400ProblemNamingTheField() throws Exception {
-        HttpResponse<String> response = driver.post("/internal/purchases",
+        HttpResponse<String> response = driver.post(
+                "/internal/purchases",
                 "{\"purchaseId\":\"P-1\",\"email\":\"not-an-address\",\"purchasedAt\":\"2026-11-01T09:30:00Z\",\"items\":[]}",
                 TestJwtIssuer.get().internalToken());
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(json.readTree(response.body()).get("errors").findValuesAsText("field")).contains("email", "items");
+        assertThat(json.readTree(response.body()).get("errors").findValuesAsText("field"))
+                .contains("email", "items");
     }
 
     @Test
     void theListSearchesSortsAndPagesWithinTheCallersLicenses() throws Exception {
         String email = newEmail();
         String purchaseId = newPurchaseId();
-        driver.post("/internal/purchases", purchase(purchaseId, email, item("BACKUP", "Home", 3),
-                item("EXPLORER", "Standard", 2), item("DRIVE", "Business", 1)), TestJwtIssuer.get().internalToken());
+        driver.post(
+                "/internal/purchases",
+                purchase(
+                        purchaseId,
+                        email,
+                        item("BACKUP", "Home", 3),
+                        item("EXPLORER", "Standard", 2),
+                        item("DRIVE", "Business", 1)),
+                TestJwtIssuer.get().internalToken());
         driver.awaitLicenses(email, 6);
         driver.buy(newEmail(), item("EXPLORER", "Standard", 1)); // someone else's: never in this list
 
-        assertThat(driver.getJson("/api/v1/licenses?q=xplor", email).get("totalItems").asInt()).isEqualTo(2);
-        assertThat(driver.getJson("/api/v1/licenses?q=" + purchaseId.substring(2, 12), email).get("totalItems").asInt())
+        assertThat(driver.getJson("/api/v1/licenses?q=xplor", email)
+                        .get("totalItems")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(driver.getJson("/api/v1/licenses?q=" + purchaseId.substring(2, 12), email)
+                        .get("totalItems")
+                        .asInt())
                 .isEqualTo(6);
-        assertThat(driver.getJson("/api/v1/licenses?product=DRIVE", email).get("totalItems").asInt()).isEqualTo(1);
-        assertThat(driver.getJson("/api/v1/licenses?sort=product,asc&size=6", email).findValuesAsText("productName"))
+        assertThat(driver.getJson("/api/v1/licenses?product=DRIVE", email)
+                        .get("totalItems")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(driver.getJson("/api/v1/licenses?sort=product,asc&size=6", email)
+                        .findValuesAsText("productName"))
                 .containsExactly("Backup", "Backup", "Backup", "Drive", "Explorer", "Explorer");
-        assertThat(driver.getJson("/api/v1/licenses?sort=product,desc&size=6", email).findValuesAsText("productName"))
+        assertThat(driver.getJson("/api/v1/licenses?sort=product,desc&size=6", email)
+                        .findValuesAsText("productName"))
                 .containsExactly("Explorer", "Explorer", "Drive", "Backup", "Backup", "Backup");
         JsonNode secondPage = driver.getJson("/api/v1/licenses?sort=product,asc&size=4&page=1", email);
         assertThat(secondPage.findValuesAsText("productName")).containsExactly("Explorer", "Explorer");
         assertThat(secondPage.get("totalPages").asInt()).isEqualTo(2);
         // A pattern in the search text is matched literally.
-        assertThat(driver.getJson("/api/v1/licenses?q=.*", email).get("totalItems").asInt()).isZero();
+        assertThat(driver.getJson("/api/v1/licenses?q=.*", email)
+                        .get("totalItems")
+                        .asInt())
+                .isZero();
     }
 
     @Test
     void theSearchMatchesTheEditionAndTheProductWithItsEditionAndTheListSortsByEditionAndKey() throws Exception {
         String email = newEmail();
-        driver.post("/internal/purchases", purchase(newPurchaseId(), email, item("BACKUP", "Home", 3),
-                item("EXPLORER", "Standard", 2), item("DRIVE", "Business", 1)), TestJwtIssuer.get().internalToken());
+        driver.post(
+                "/internal/purchases",
+                purchase(
+                        newPurchaseId(),
+                        email,
+                        item("BACKUP", "Home", 3),
+                        item("EXPLORER", "Standard", 2),
+                        item("DRIVE", "Business", 1)),
+                TestJwtIssuer.get().internalToken());
         driver.awaitLicenses(email, 6);
 
-        assertThat(driver.getJson("/api/v1/licenses?q=busines", email).get("totalItems").asInt()).isEqualTo(1);
-        assertThat(driver.getJson("/api/v1/licenses?q=Backup%20Home", email).get("totalItems").asInt()).isEqualTo(3);
+        assertThat(driver.getJson("/api/v1/licenses?q=busines", email)
+                        .get("totalItems")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(driver.getJson("/api/v1/licenses?q=Backup%20Home", email)
+                        .get("totalItems")
+                        .asInt())
+                .isEqualTo(3);
         // Across the space between the two, however many spaces were typed.
-        assertThat(driver.getJson("/api/v1/licenses?q=plorer%20%20stan", email).get("totalItems").asInt()).isEqualTo(2);
-        assertThat(driver.getJson("/api/v1/licenses?q=Backup%20Standard", email).get("totalItems").asInt()).isZero();
-        assertThat(driver.getJson("/api/v1/licenses?sort=edition,asc&size=6", email).findValuesAsText("edition"))
+        assertThat(driver.getJson("/api/v1/licenses?q=plorer%20%20stan", email)
+                        .get("totalItems")
+                        .asInt())
+                .isEqualTo(2);
+        assertThat(driver.getJson("/api/v1/licenses?q=Backup%20Standard", email)
+                        .get("totalItems")
+                        .asInt())
+                .isZero();
+        assertThat(driver.getJson("/api/v1/licenses?sort=edition,asc&size=6", email)
+                        .findValuesAsText("edition"))
                 .containsExactly("Business", "Home", "Home", "Home", "Standard", "Standard");
         List<String> keys = driver.getJson("/api/v1/licenses?sort=licenseKey,desc&size=6", email)
                 .findValuesAsText("licenseKey");
@@ -282,7 +348,11 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
     @Test
     void aLicenseOfAnotherAccountAnswers404LikeAMissingOne() throws Exception {
         String owner = newEmail();
-        String licenseId = driver.buy(owner, item("DRIVE", "Home", 1)).get("items").get(0).get("id").asText();
+        String licenseId = driver.buy(owner, item("DRIVE", "Home", 1))
+                .get("items")
+                .get(0)
+                .get("id")
+                .asText();
 
         HttpResponse<String> own = driver.get("/api/v1/licenses/" + licenseId, tokenFor(owner));
         HttpResponse<String> others = driver.get("/api/v1/licenses/" + licenseId, tokenFor(newEmail()));
@@ -294,7 +364,9 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
         assertThat(summary.get("history").findValuesAsText("event")).containsExactly("LicenseIssued");
         assertThat(others.statusCode()).isEqualTo(404);
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(others.body()).isEqualTo(missing.body().replace(missing.uri().getPath(), others.uri().getPath()));
+        assertThat(others.body())
+                .isEqualTo(missing.body()
+                        .replace(missing.uri().getPath(), others.uri().getPath()));
     }
 
     @Test
@@ -311,8 +383,8 @@ class PurchaseToLicenseIntegrationTest extends LicenseServiceIntegrationTest {
     @Test
     void withoutATokenOrWithAnExpiredOneTheListAnswers401ProblemJson() throws Exception {
         HttpResponse<String> none = driver.get("/api/v1/licenses", null);
-        HttpResponse<String> expired = driver.get("/api/v1/licenses",
-                TestJwtIssuer.get().expiredToken("acc-1", "a@example.org"));
+        HttpResponse<String> expired =
+                driver.get("/api/v1/licenses", TestJwtIssuer.get().expiredToken("acc-1", "a@example.org"));
 
         for (HttpResponse<String> response : List.of(none, expired)) {
             assertThat(response.statusCode()).isEqualTo(401);

@@ -3,11 +3,11 @@ package org.licensecentral.localstack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,15 +69,19 @@ public final class DemoSeed {
         String identity = "http://127.0.0.1:" + config.port("identity-service");
         post(identity + "/api/v1/accounts", Map.of("email", DEMO_EMAIL, "password", DEMO_PASSWORD), 202);
         String subject = mailbox.awaitSubject(DEMO_EMAIL, Duration.ofSeconds(60))
-                .orElseThrow(() -> new StackException("the demo account's verification mail did not arrive within 60 s"));
+                .orElseThrow(
+                        () -> new StackException("the demo account's verification mail did not arrive within 60 s"));
         String code = subject.substring(subject.lastIndexOf(' ') + 1);
         post(identity + "/api/v1/accounts/verification", Map.of("email", DEMO_EMAIL, "code", code), 204);
     }
 
-    private void post(String url, Map<String, String> body, int expectedStatus) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+    private void post(String url, Map<String, String> body, int expectedStatus)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expectedStatus) {
             throw new StackException("seeding: " + url + " answered " + response.statusCode() + ": " + response.body());

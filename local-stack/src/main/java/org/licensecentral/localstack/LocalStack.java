@@ -37,6 +37,7 @@ public final class LocalStack {
     private PostgresServer postgres;
     /** Each service's database password, new on every start (the stack sets it on the role too). */
     private final Map<String, String> databasePasswords = new LinkedHashMap<>();
+
     private final StackSecrets secrets;
     private Mailbox mailbox;
     private boolean stopped;
@@ -98,12 +99,14 @@ public final class LocalStack {
     private void start() {
         checkDataLayout(config.dataDir());
         checkPortsAreFree();
-        say("Kafka (KRaft) on " + config.kafkaBootstrapServers() + ", data in " + config.dataDir().resolve("kafka"));
+        say("Kafka (KRaft) on " + config.kafkaBootstrapServers() + ", data in "
+                + config.dataDir().resolve("kafka"));
         startKafka();
         infrastructure.add(() -> broker.close());
 
-        say("PostgreSQL 17 on 127.0.0.1:" + config.port("postgres") + ", data in " + config.dataDir().resolve("postgres")
-                + ", log " + config.root().relativize(postgresLog()));
+        say("PostgreSQL 17 on 127.0.0.1:" + config.port("postgres") + ", data in "
+                + config.dataDir().resolve("postgres") + ", log "
+                + config.root().relativize(postgresLog()));
         startPostgres();
         infrastructure.add(() -> postgres.close());
         StackConfig.DATABASES.forEach((service, database) -> {
@@ -112,7 +115,8 @@ public final class LocalStack {
             databasePasswords.put(service, password);
         });
 
-        say("MongoDB-wire server on 127.0.0.1:" + config.port("mongodb") + ", data in " + config.dataDir().resolve("mongo"));
+        say("MongoDB-wire server on 127.0.0.1:" + config.port("mongodb") + ", data in "
+                + config.dataDir().resolve("mongo"));
         infrastructure.add(startMongo());
 
         say("Mail: SMTP " + config.port("smtp") + ", IMAP " + config.port("imap") + ", POP3 " + config.port("pop3")
@@ -122,9 +126,10 @@ public final class LocalStack {
 
         Path logs = config.dataDir().resolve("logs");
         for (String name : StackConfig.SERVICES) {
-            ServiceProcess service = new ServiceProcess(name, config.port(name), config.managementPort(name),
-                    logs.resolve(name + ".log"));
-            say("starting " + name + " on port " + service.port() + ", log " + config.root().relativize(service.log()));
+            ServiceProcess service = new ServiceProcess(
+                    name, config.port(name), config.managementPort(name), logs.resolve(name + ".log"));
+            say("starting " + name + " on port " + service.port() + ", log "
+                    + config.root().relativize(service.log()));
             service.start(config, config.argumentsOf(name), environmentOf(name));
             services.add(service);
         }
@@ -134,8 +139,8 @@ public final class LocalStack {
                 service.awaitReady(deadline);
                 say(service.name() + " is ready");
             } catch (StackException e) {
-                throw new StackException(e.getMessage() + System.lineSeparator() + "--- last lines of "
-                        + service.log() + " ---" + System.lineSeparator() + service.tail(40));
+                throw new StackException(e.getMessage() + System.lineSeparator() + "--- last lines of " + service.log()
+                        + " ---" + System.lineSeparator() + service.tail(40));
             }
         }
     }
@@ -177,8 +182,8 @@ public final class LocalStack {
     }
 
     public synchronized void startKafka() {
-        broker = KraftBroker.start(config.dataDir().resolve("kafka"), config.port("kafka"),
-                config.port("kafka-controller"), 3);
+        broker = KraftBroker.start(
+                config.dataDir().resolve("kafka"), config.port("kafka"), config.port("kafka-controller"), 3);
     }
 
     /**
@@ -202,8 +207,8 @@ public final class LocalStack {
 
     /** Starts PostgreSQL on its port with the data it has. */
     public synchronized void startPostgres() {
-        postgres = PostgresServer.embedded(config.dataDir().resolve("postgres"), config.port("postgres"), postgresLog(),
-                PostgresServer.DURABLE);
+        postgres = PostgresServer.embedded(
+                config.dataDir().resolve("postgres"), config.port("postgres"), postgresLog(), PostgresServer.DURABLE);
     }
 
     /** The process ids of PostgreSQL's server processes (the postmaster and its children). */
@@ -253,7 +258,9 @@ public final class LocalStack {
     public Map<String, String> residentMegabytes() {
         Map<String, String> memory = new LinkedHashMap<>();
         services.forEach(service -> memory.put(service.name(), Memory.residentMegabytes(service.pid())));
-        memory.put("local-stack (infra)", Memory.residentMegabytes(ProcessHandle.current().pid()));
+        memory.put(
+                "local-stack (infra)",
+                Memory.residentMegabytes(ProcessHandle.current().pid()));
         memory.put("postgres", Memory.proportionalMegabytes(postgresProcessIds()));
         return memory;
     }
@@ -271,7 +278,9 @@ public final class LocalStack {
     }
 
     private ServiceProcess service(String name) {
-        return services.stream().filter(service -> service.name().equals(name)).findFirst()
+        return services.stream()
+                .filter(service -> service.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no service " + name));
     }
 
@@ -308,12 +317,13 @@ public final class LocalStack {
     /** Tells the person at the console when a service dies after start-up. */
     private void watchServices() {
         for (ServiceProcess service : services) {
-            ProcessHandle.of(service.pid()).ifPresent(handle -> handle.onExit().thenRun(() -> {
-                if (!isStopped()) {
-                    System.err.println("local-stack: " + service.name() + " exited; last lines of its log:"
-                            + System.lineSeparator() + service.tail(20));
-                }
-            }));
+            ProcessHandle.of(service.pid())
+                    .ifPresent(handle -> handle.onExit().thenRun(() -> {
+                        if (!isStopped()) {
+                            System.err.println("local-stack: " + service.name() + " exited; last lines of its log:"
+                                    + System.lineSeparator() + service.tail(20));
+                        }
+                    }));
         }
     }
 
@@ -342,29 +352,52 @@ public final class LocalStack {
     private void printSummary(Duration startTime, String seeded) {
         int gateway = config.port("gateway");
         StringBuilder out = new StringBuilder();
-        out.append(System.lineSeparator()).append("License Central is up in ").append(startTime.toSeconds())
-                .append(" s (").append(seeded).append(").").append(System.lineSeparator()).append(System.lineSeparator());
+        out.append(System.lineSeparator())
+                .append("License Central is up in ")
+                .append(startTime.toSeconds())
+                .append(" s (")
+                .append(seeded)
+                .append(").")
+                .append(System.lineSeparator())
+                .append(System.lineSeparator());
         line(out, "Portal and API", "http://localhost:" + gateway + "/");
         line(out, "API docs", "http://localhost:" + gateway + "/swagger-ui.html");
-        line(out, "Mailbox", "http://localhost:" + config.port("mailbox-web") + "/  (IMAP localhost:"
-                + config.port("imap") + ", POP3 localhost:" + config.port("pop3")
-                + "; user = the e-mail address, any password)");
+        line(
+                out,
+                "Mailbox",
+                "http://localhost:" + config.port("mailbox-web") + "/  (IMAP localhost:"
+                        + config.port("imap") + ", POP3 localhost:" + config.port("pop3")
+                        + "; user = the e-mail address, any password)");
         line(out, "Demo account", DemoSeed.DEMO_EMAIL + " / " + DemoSeed.DEMO_PASSWORD + "  (Log in on the portal)");
         line(out, "Kafka", config.kafkaBootstrapServers());
-        line(out, "PostgreSQL", "jdbc:postgresql://localhost:" + config.port("postgres") + "/  (databases "
-                + String.join(", ", StackConfig.DATABASES.values()) + ", one role each)");
+        line(
+                out,
+                "PostgreSQL",
+                "jdbc:postgresql://localhost:" + config.port("postgres") + "/  (databases "
+                        + String.join(", ", StackConfig.DATABASES.values()) + ", one role each)");
         line(out, "MongoDB", "mongodb://localhost:" + config.port("mongodb"));
         line(out, "SMTP", "localhost:" + config.port("smtp"));
-        out.append(System.lineSeparator()).append("Health, metrics and memory (resident set) of each process:")
+        out.append(System.lineSeparator())
+                .append("Health, metrics and memory (resident set) of each process:")
                 .append(System.lineSeparator());
         for (ServiceProcess service : services) {
-            line(out, service.name(), "http://localhost:" + service.managementPort() + "/actuator/health   /actuator/prometheus   "
-                    + Memory.residentMegabytes(service.pid()) + " MB");
+            line(
+                    out,
+                    service.name(),
+                    "http://localhost:" + service.managementPort() + "/actuator/health   /actuator/prometheus   "
+                            + Memory.residentMegabytes(service.pid()) + " MB");
         }
-        line(out, "local-stack (infra)", Memory.residentMegabytes(ProcessHandle.current().pid()) + " MB");
+        line(
+                out,
+                "local-stack (infra)",
+                Memory.residentMegabytes(ProcessHandle.current().pid()) + " MB");
         line(out, "postgres", Memory.proportionalMegabytes(postgresProcessIds()) + " MB (all its processes)");
-        out.append(System.lineSeparator()).append("Logs in ").append(config.dataDir().resolve("logs"))
-                .append(". Ctrl-C stops everything; data stays in ").append(config.dataDir()).append('.');
+        out.append(System.lineSeparator())
+                .append("Logs in ")
+                .append(config.dataDir().resolve("logs"))
+                .append(". Ctrl-C stops everything; data stays in ")
+                .append(config.dataDir())
+                .append('.');
         System.out.println(out);
     }
 

@@ -10,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -72,9 +72,8 @@ final class Mailbox implements AutoCloseable {
             new ServerSetup(config.port("imap"), "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
             new ServerSetup(config.port("pop3"), "127.0.0.1", ServerSetup.PROTOCOL_POP3),
         });
-        greenMail.withConfiguration(GreenMailConfiguration.aConfig()
-                .withDisabledAuthentication()
-                .withPreloadDir(directory.toString()));
+        greenMail.withConfiguration(
+                GreenMailConfiguration.aConfig().withDisabledAuthentication().withPreloadDir(directory.toString()));
         greenMail.start();
         HttpServer web;
         try {
@@ -97,7 +96,8 @@ final class Mailbox implements AutoCloseable {
             for (Mail mail : all()) {
                 if (mail.to().equalsIgnoreCase(address)) {
                     try {
-                        return Optional.ofNullable(mail.stored().getMimeMessage().getSubject());
+                        return Optional.ofNullable(
+                                mail.stored().getMimeMessage().getSubject());
                     } catch (MessagingException e) {
                         return Optional.empty();
                     }
@@ -120,20 +120,24 @@ final class Mailbox implements AutoCloseable {
         greenMail.stop();
     }
 
-    private record Mail(String to, StoredMessage stored) {
-    }
+    private record Mail(String to, StoredMessage stored) {}
 
     private List<Mail> all() {
         List<Mail> mails = new ArrayList<>();
         for (GreenMailUser user : greenMail.getUserManager().listUser()) {
             try {
-                greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()
+                greenMail
+                        .getManagers()
+                        .getImapHostManager()
+                        .getInbox(user)
+                        .getMessages()
                         .forEach(stored -> mails.add(new Mail(user.getEmail(), stored)));
             } catch (FolderException e) {
                 log.warn("cannot read the inbox of {}", user.getEmail(), e);
             }
         }
-        mails.sort(Comparator.comparing((Mail mail) -> mail.stored().getReceivedDate()).reversed());
+        mails.sort(Comparator.comparing((Mail mail) -> mail.stored().getReceivedDate())
+                .reversed());
         return mails;
     }
 
@@ -142,7 +146,9 @@ final class Mailbox implements AutoCloseable {
         for (Mail mail : all()) {
             try {
                 MimeMessage message = mail.stored().getMimeMessage();
-                String id = message.getMessageID() != null ? message.getMessageID() : message.getSubject() + message.getSentDate();
+                String id = message.getMessageID() != null
+                        ? message.getMessageID()
+                        : message.getSubject() + message.getSentDate();
                 Path file = directory.resolve(mail.to()).resolve("INBOX").resolve(sha256(id) + ".eml");
                 if (!Files.exists(file)) {
                     Files.createDirectories(file.getParent());
@@ -172,7 +178,8 @@ final class Mailbox implements AutoCloseable {
             }
             byte[] body = html.getBytes(UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-            exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+            exchange.getResponseHeaders()
+                    .set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
             exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
         } catch (MessagingException e) {
@@ -184,24 +191,33 @@ final class Mailbox implements AutoCloseable {
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < mails.size(); i++) {
             MimeMessage message = mails.get(i).stored().getMimeMessage();
-            rows.append("<tr><td>").append(escape(String.valueOf(mails.get(i).stored().getReceivedDate())))
-                    .append("</td><td>").append(escape(mails.get(i).to()))
-                    .append("</td><td><a href=\"/messages/").append(i).append("\">")
-                    .append(escape(String.valueOf(message.getSubject()))).append("</a></td></tr>");
+            rows.append("<tr><td>")
+                    .append(escape(String.valueOf(mails.get(i).stored().getReceivedDate())))
+                    .append("</td><td>")
+                    .append(escape(mails.get(i).to()))
+                    .append("</td><td><a href=\"/messages/")
+                    .append(i)
+                    .append("\">")
+                    .append(escape(String.valueOf(message.getSubject())))
+                    .append("</a></td></tr>");
         }
-        return page("Mailbox (" + mails.size() + ")", mails.isEmpty()
-                ? "<p>No mail yet. Everything License Central sends locally arrives here.</p>"
-                : "<table><thead><tr><th>Received</th><th>To</th><th>Subject</th></tr></thead><tbody>"
-                        + rows + "</tbody></table>");
+        return page(
+                "Mailbox (" + mails.size() + ")",
+                mails.isEmpty()
+                        ? "<p>No mail yet. Everything License Central sends locally arrives here.</p>"
+                        : "<table><thead><tr><th>Received</th><th>To</th><th>Subject</th></tr></thead><tbody>" + rows
+                                + "</tbody></table>");
     }
 
     private static String show(Mail mail) throws MessagingException, IOException {
         MimeMessage message = mail.stored().getMimeMessage();
         String text = textOf(message);
-        return page(String.valueOf(message.getSubject()),
+        return page(
+                String.valueOf(message.getSubject()),
                 "<p><a href=\"/\">All messages</a></p><dl><dt>To</dt><dd>" + escape(mail.to())
                         + "</dd><dt>From</dt><dd>" + escape(String.valueOf(List.of(message.getFrom())))
-                        + "</dd><dt>Received</dt><dd>" + escape(String.valueOf(mail.stored().getReceivedDate()))
+                        + "</dd><dt>Received</dt><dd>"
+                        + escape(String.valueOf(mail.stored().getReceivedDate()))
                         + "</dd></dl><pre>" + escape(text == null ? "(no text part)" : text) + "</pre>");
     }
 
@@ -234,7 +250,10 @@ final class Mailbox implements AutoCloseable {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static String sha256(String text) {

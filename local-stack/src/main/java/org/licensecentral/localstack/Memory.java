@@ -8,8 +8,7 @@ import java.util.List;
 /** Resident memory of a process, as Linux reports it; "?" elsewhere. */
 final class Memory {
 
-    private Memory() {
-    }
+    private Memory() {}
 
     static String residentMegabytes(long pid) {
         try {

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /** One service as its own JVM, its output in its own log file. */
 final class ServiceProcess {
 
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
     private final int port;
@@ -67,8 +68,7 @@ final class ServiceProcess {
             ProcessBuilder builder = new ProcessBuilder(command);
             // Secrets in the environment, not on the command line that ps shows.
             builder.environment().putAll(environment);
-            process = builder
-                    .directory(config.root().toFile())
+            process = builder.directory(config.root().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
@@ -86,7 +86,9 @@ final class ServiceProcess {
             }
             try {
                 HttpResponse<String> response = http.send(
-                        HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
+                        HttpRequest.newBuilder(readiness)
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

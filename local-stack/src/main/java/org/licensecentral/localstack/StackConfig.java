@@ -12,15 +12,20 @@ import java.util.Map;
  * the ports of the design. {@code -Dlocalstack.args.<service>} adds command-line arguments to one
  * service.
  */
-public record StackConfig(Path root, Path dataDir, Map<String, Integer> ports, String jvmOptions, Duration startTimeout) {
+public record StackConfig(
+        Path root, Path dataDir, Map<String, Integer> ports, String jvmOptions, Duration startTimeout) {
 
     /** The services, in start order; each is a module with a Spring Boot jar under target/. */
     static final List<String> SERVICES =
             List.of("identity-service", "license-service", "activation-service", "notification-service", "gateway");
 
     public static StackConfig fromSystemProperties() {
-        Path root = Path.of(System.getProperty("localstack.root", ".")).toAbsolutePath().normalize();
-        Path dataDir = Path.of(System.getProperty("localstack.data-dir", root.resolve(".local").toString())).toAbsolutePath();
+        Path root = Path.of(System.getProperty("localstack.root", "."))
+                .toAbsolutePath()
+                .normalize();
+        Path dataDir = Path.of(System.getProperty(
+                        "localstack.data-dir", root.resolve(".local").toString()))
+                .toAbsolutePath();
         Map<String, Integer> defaults = new LinkedHashMap<>();
         defaults.put("gateway", 8080);
         defaults.put("license-service", 8081);
@@ -40,9 +45,14 @@ public record StackConfig(Path root, Path dataDir, Map<String, Integer> ports, S
         defaults.put("mailbox-web", 8025);
         Map<String, Integer> ports = new LinkedHashMap<>();
         defaults.forEach((name, port) -> ports.put(name, Integer.getInteger("localstack.port." + name, port)));
-        return new StackConfig(root, dataDir, Map.copyOf(ports),
-                // Small heaps and the C1 compiler: six JVMs share two cores, and start-up matters more than peak speed here.
-                System.getProperty("localstack.jvm-options", "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
+        return new StackConfig(
+                root,
+                dataDir,
+                Map.copyOf(ports),
+                // Small heaps and the C1 compiler: six JVMs share two cores, and start-up matters more than peak speed
+                // here.
+                System.getProperty(
+                        "localstack.jvm-options", "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
                 Duration.ofSeconds(Long.getLong("localstack.start-timeout-seconds", 180)));
     }
 

@@ -48,9 +48,10 @@ public final class StackSecrets {
     /** The environment variables of a service's secrets, by service. */
     Map<String, String> environmentOf(String service) {
         return switch (service) {
-            case "identity-service" -> Map.of(
-                    "LICENSECENTRAL_IDENTITY_GATEWAY_CLIENT_SECRET", get(GATEWAY_CLIENT),
-                    "LICENSECENTRAL_IDENTITY_INTERNAL_CLIENT_SECRET", get(INTERNAL_CLIENT));
+            case "identity-service" ->
+                Map.of(
+                        "LICENSECENTRAL_IDENTITY_GATEWAY_CLIENT_SECRET", get(GATEWAY_CLIENT),
+                        "LICENSECENTRAL_IDENTITY_INTERNAL_CLIENT_SECRET", get(INTERNAL_CLIENT));
             case "gateway" -> Map.of("LICENSECENTRAL_GATEWAY_IDENTITY_CLIENT_SECRET", get(GATEWAY_CLIENT));
             default -> Map.of();
         };

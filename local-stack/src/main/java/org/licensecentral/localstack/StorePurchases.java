@@ -30,11 +30,16 @@ public final class StorePurchases implements AutoCloseable {
 
     public StorePurchases(String bootstrapServers) {
         producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class));
     }
 
     /** Sends one purchase and waits until the broker has it. */
@@ -46,7 +51,11 @@ public final class StorePurchases implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a purchase: " + purchase, e);
         }
-        header(record, "ce_id", UUID.nameUUIDFromBytes(("store-purchase:" + purchaseId).getBytes(UTF_8)).toString());
+        header(
+                record,
+                "ce_id",
+                UUID.nameUUIDFromBytes(("store-purchase:" + purchaseId).getBytes(UTF_8))
+                        .toString());
         header(record, "ce_specversion", "1.0");
         header(record, "ce_type", PURCHASE_TYPE);
         header(record, "ce_source", "/web-store");

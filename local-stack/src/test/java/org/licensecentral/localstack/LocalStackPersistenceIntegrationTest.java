@@ -42,16 +42,18 @@ class LocalStackPersistenceIntegrationTest {
         int port = freePort();
         int controllerPort = freePort();
         try (KraftBroker broker = KraftBroker.start(dataDir.resolve("kafka"), port, controllerPort, 1);
-             KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                     ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>("store.purchases", "P-1", "{\"purchaseId\":\"P-1\"}")).get();
+                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            producer.send(new ProducerRecord<>("store.purchases", "P-1", "{\"purchaseId\":\"P-1\"}"))
+                    .get();
         }
 
         try (KraftBroker restarted = KraftBroker.start(dataDir.resolve("kafka"), port, controllerPort, 1)) {
             assertThat(TopicReader.read(restarted.bootstrapServers(), "store.purchases", 1))
-                    .singleElement().satisfies(record -> assertThat(record.key()).isEqualTo("P-1"));
+                    .singleElement()
+                    .satisfies(record -> assertThat(record.key()).isEqualTo("P-1"));
         }
     }
 
@@ -67,7 +69,8 @@ class LocalStackPersistenceIntegrationTest {
 
         MongoServer restarted = new MongoServer(new H2Backend(file));
         try (MongoClient client = MongoClients.create(restarted.bindAndGetConnectionString())) {
-            assertThat(collection(client).find(new Document("_id", "lic-1")).first()).containsEntry("product", "Backup");
+            assertThat(collection(client).find(new Document("_id", "lic-1")).first())
+                    .containsEntry("product", "Backup");
         } finally {
             restarted.shutdown();
         }
@@ -75,19 +78,28 @@ class LocalStackPersistenceIntegrationTest {
 
     @Test
     void mailboxKeepsMailAcrossARestart() throws Exception {
-        StackConfig config = new StackConfig(dataDir, dataDir, Map.of(
-                "smtp", freePort(), "imap", freePort(), "pop3", freePort(), "mailbox-web", freePort()),
-                "", Duration.ofSeconds(1));
+        StackConfig config = new StackConfig(
+                dataDir,
+                dataDir,
+                Map.of("smtp", freePort(), "imap", freePort(), "pop3", freePort(), "mailbox-web", freePort()),
+                "",
+                Duration.ofSeconds(1));
         try (Mailbox mailbox = Mailbox.start(config)) {
-            GreenMailUtil.sendTextEmail("demo@licensecentral.test", "noreply@licensecentral.test", "Your code",
-                    "123456", new ServerSetup(config.port("smtp"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            GreenMailUtil.sendTextEmail(
+                    "demo@licensecentral.test",
+                    "noreply@licensecentral.test",
+                    "Your code",
+                    "123456",
+                    new ServerSetup(config.port("smtp"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         }
 
         try (Mailbox restarted = Mailbox.start(config)) {
             assertThat(dataDir.resolve("mail/demo@licensecentral.test/INBOX")).isNotEmptyDirectory();
-            HttpResponse<String> page = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.port("mailbox-web") + "/")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + config.port("mailbox-web") + "/"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             assertThat(page.body()).contains("Mailbox (1)").contains("Your code");
         }
     }

@@ -1,12 +1,12 @@
 package org.licensecentral.notification;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The package roles of the README's "Structure of the service", as rules that run with the unit
@@ -29,31 +29,52 @@ class ArchitectureTest {
 
     /** The consumed message is the producer's wire format: it names nothing internal. */
     @ArchTest
-    static final ArchRule apiDependsOnNothingElseOfTheService =
-            noClasses().that().resideInAPackage(API)
-                    .should().dependOnClassesThat().resideInAnyPackage(MAIL, DELIVERY, LICENSES, MESSAGING, WEB);
+    static final ArchRule apiDependsOnNothingElseOfTheService = noClasses()
+            .that()
+            .resideInAPackage(API)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(MAIL, DELIVERY, LICENSES, MESSAGING, WEB);
 
     /** Templates and the SMTP sender know no request, log or license. */
     @ArchTest
-    static final ArchRule mailDependsOnNothingElseOfTheService =
-            noClasses().that().resideInAPackage(MAIL)
-                    .should().dependOnClassesThat().resideInAnyPackage(API, DELIVERY, LICENSES, MESSAGING, WEB);
+    static final ArchRule mailDependsOnNothingElseOfTheService = noClasses()
+            .that()
+            .resideInAPackage(MAIL)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(API, DELIVERY, LICENSES, MESSAGING, WEB);
 
     @ArchTest
-    static final ArchRule deliveryUsesOnlyMail =
-            noClasses().that().resideInAPackage(DELIVERY)
-                    .should().dependOnClassesThat().resideInAnyPackage(API, LICENSES, MESSAGING, WEB);
+    static final ArchRule deliveryUsesOnlyMail = noClasses()
+            .that()
+            .resideInAPackage(DELIVERY)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(API, LICENSES, MESSAGING, WEB);
 
     /** Exactly once per request holds only if every mail passes the delivery log: nobody else sends. */
     @ArchTest
-    static final ArchRule onlyDeliverySendsMail =
-            noClasses().that().resideInAPackage(SERVICE).and().resideOutsideOfPackages(DELIVERY, MAIL)
-                    .should().dependOnClassesThat().resideInAPackage("org.springframework.mail..")
-                    .orShould().dependOnClassesThat().haveFullyQualifiedName("org.licensecentral.notification.mail.Mailer");
+    static final ArchRule onlyDeliverySendsMail = noClasses()
+            .that()
+            .resideInAPackage(SERVICE)
+            .and()
+            .resideOutsideOfPackages(DELIVERY, MAIL)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.springframework.mail..")
+            .orShould()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.licensecentral.notification.mail.Mailer");
 
     /** Kafka and the endpoint are the service's edges: nothing inside calls into them. */
     @ArchTest
-    static final ArchRule nothingDependsOnTheEdges =
-            noClasses().that().resideInAPackage(SERVICE).and().resideOutsideOfPackages(MESSAGING, WEB)
-                    .should().dependOnClassesThat().resideInAnyPackage(MESSAGING, WEB);
+    static final ArchRule nothingDependsOnTheEdges = noClasses()
+            .that()
+            .resideInAPackage(SERVICE)
+            .and()
+            .resideOutsideOfPackages(MESSAGING, WEB)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(MESSAGING, WEB);
 }

@@ -51,8 +51,10 @@ class LicenseNoticesIntegrationTest extends NotificationServiceIntegrationTest {
         assertThat(EventSchemas.errors(ATTACHED, attached)).isEmpty();
         driver.fact("license.events", ATTACHED, licenseId, attached);
         // The two topics are not ordered against each other; this test is about who is written to after the attach.
-        await().atMost(Duration.ofSeconds(30)).until(() -> contacts.find(licenseId)
-                .map(c -> c.ownerEmail().equals(newOwner)).orElse(false));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> contacts.find(licenseId)
+                        .map(c -> c.ownerEmail().equals(newOwner))
+                        .orElse(false));
 
         activate(licenseId, "laptop");
 
@@ -69,15 +71,19 @@ class LicenseNoticesIntegrationTest extends NotificationServiceIntegrationTest {
         String endingId = issue(endingSoon, today.plusDays(10));
         String endedId = issue(ended, today.minusDays(1));
         String laterId = issue(later, today.plusDays(200));
-        await().atMost(Duration.ofSeconds(30)).until(() -> contacts.find(endingId).isPresent()
-                && contacts.find(endedId).isPresent() && contacts.find(laterId).isPresent());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> contacts.find(endingId).isPresent()
+                        && contacts.find(endedId).isPresent()
+                        && contacts.find(laterId).isPresent());
 
         contacts.sendMaintenanceReminders(today);
         contacts.sendMaintenanceReminders(today);
 
-        assertThat(awaitMails(mail, endingSoon, 1)).singleElement()
+        assertThat(awaitMails(mail, endingSoon, 1))
+                .singleElement()
                 .satisfies(m -> assertThat(m.getSubject()).contains("ends on " + today.plusDays(10)));
-        assertThat(awaitMails(mail, ended, 1)).singleElement()
+        assertThat(awaitMails(mail, ended, 1))
+                .singleElement()
                 .satisfies(m -> assertThat(m.getSubject()).contains("has ended"));
         assertThat(mailsTo(mail, later)).isEmpty();
     }

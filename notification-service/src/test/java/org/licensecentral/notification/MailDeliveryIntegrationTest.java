@@ -31,6 +31,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 class MailDeliveryIntegrationTest extends NotificationServiceIntegrationTest {
 
     private static final HttpClient http = HttpClient.newHttpClient();
+
     @Test
     void theAttachCodeMailShowsTheCodeTheLicensesWithoutKeysTheExpiryAndALineForWhoDidNotAsk(CapturedOutput output)
             throws Exception {
@@ -43,7 +44,10 @@ class MailDeliveryIntegrationTest extends NotificationServiceIntegrationTest {
         assertThat(message.getFrom()[0].toString()).contains("noreply@licensecentral.org");
         String text = part(message, "text/plain");
         String html = part(message, "text/html");
-        assertThat(text).contains("K7PQ2XMA").contains("Backup Server").contains("2026-11-27T12:30:00Z")
+        assertThat(text)
+                .contains("K7PQ2XMA")
+                .contains("Backup Server")
+                .contains("2026-11-27T12:30:00Z")
                 .contains("If you did not ask for this");
         assertThat(html).contains("K7PQ2XMA").contains("Backup Server");
         // A license key in this mail would hand the license over without the code (issue 15, finding 4).
@@ -75,8 +79,8 @@ class MailDeliveryIntegrationTest extends NotificationServiceIntegrationTest {
         driver.request(UUID.randomUUID().toString(), attachCode(to, "44444444"));
 
         awaitMails(mail, to, 1);
-        ConsumerRecord<String, String> dead = TopicReader.first(kafka(), "error.notification.requests.notification-service",
-                r -> poisonId.equals(r.key()));
+        ConsumerRecord<String, String> dead = TopicReader.first(
+                kafka(), "error.notification.requests.notification-service", r -> poisonId.equals(r.key()));
         assertThat(TopicReader.header(dead, "x-exception-message")).isNotBlank();
     }
 
@@ -85,8 +89,8 @@ class MailDeliveryIntegrationTest extends NotificationServiceIntegrationTest {
         String id = UUID.randomUUID().toString();
         driver.request(id, "{\"template\":\"birthday\",\"to\":\"" + newAddress() + "\",\"data\":{}}");
 
-        ConsumerRecord<String, String> dead = TopicReader.first(kafka(), "error.notification.requests.notification-service",
-                r -> id.equals(r.key()));
+        ConsumerRecord<String, String> dead =
+                TopicReader.first(kafka(), "error.notification.requests.notification-service", r -> id.equals(r.key()));
         assertThat(TopicReader.header(dead, "x-exception-message")).contains("unknown mail template 'birthday'");
     }
 
@@ -97,9 +101,12 @@ class MailDeliveryIntegrationTest extends NotificationServiceIntegrationTest {
         driver.request(id, attachCode(to, "55555555"));
         awaitMails(mail, to, 1);
 
-        HttpResponse<String> deliveries = await().atMost(Duration.ofSeconds(10)).until(
-                () -> get("/internal/deliveries?to=" + to, TestJwtIssuer.get().internalToken()),
-                response -> response.body().contains("SENT"));
+        HttpResponse<String> deliveries = await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> get(
+                                "/internal/deliveries?to=" + to,
+                                TestJwtIssuer.get().internalToken()),
+                        response -> response.body().contains("SENT"));
 
         assertThat(deliveries.statusCode()).isEqualTo(200);
         assertThat(deliveries.body()).contains(id).contains("attach-code").doesNotContain("55555555");
@@ -113,28 +120,36 @@ class MailDeliveryIntegrationTest extends NotificationServiceIntegrationTest {
         awaitMails(mail, to, 1);
 
         // The mail is at GreenMail a moment before the service counts it.
-        String metrics = await().atMost(Duration.ofSeconds(10)).until(() -> get("/actuator/prometheus", null).body(),
-                body -> body.contains("mail_sent_total"));
+        String metrics = await().atMost(Duration.ofSeconds(10))
+                .until(() -> get("/actuator/prometheus", null).body(), body -> body.contains("mail_sent_total"));
 
-        assertThat(metrics).containsPattern("mail_sent_total\\{application=\"notification-service\",template=\"attach-code\"\\} [1-9]");
-        assertThat(metrics).contains("mail_delivery_latency_seconds_count{application=\"notification-service\",template=\"attach-code\"}");
+        assertThat(metrics)
+                .containsPattern(
+                        "mail_sent_total\\{application=\"notification-service\",template=\"attach-code\"\\} [1-9]");
+        assertThat(metrics)
+                .contains(
+                        "mail_delivery_latency_seconds_count{application=\"notification-service\",template=\"attach-code\"}");
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "license-attached      | A license was added to your account                    | lic-1",
-        "license-attached-away | One of your licenses moved to another account          | lic-1",
-        "email-verification    | Confirm your e-mail address: 77777777                  | 77777777",
-        "password-reset        | Your password reset code: 77777777                     | 77777777",
-        "machine-activated     | A machine was activated on your Backup license         | office-pc",
-        "maintenance-ending    | Maintenance of your Backup license ends on 2027-01-01  | 2027-01-01",
-        "maintenance-ended     | Maintenance of your Backup license has ended           | 2027-01-01",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "license-attached      | A license was added to your account                    | lic-1",
+                "license-attached-away | One of your licenses moved to another account          | lic-1",
+                "email-verification    | Confirm your e-mail address: 77777777                  | 77777777",
+                "password-reset        | Your password reset code: 77777777                     | 77777777",
+                "machine-activated     | A machine was activated on your Backup license         | office-pc",
+                "maintenance-ending    | Maintenance of your Backup license ends on 2027-01-01  | 2027-01-01",
+                "maintenance-ended     | Maintenance of your Backup license has ended           | 2027-01-01",
+            })
     void everyTemplateHasItsSubjectAndShowsItsData(String template, String subject, String shown) throws Exception {
         String to = newAddress();
-        driver.request(UUID.randomUUID().toString(), "{\"template\":\"" + template + "\",\"to\":\"" + to
-                + "\",\"data\":{\"licenseId\":\"lic-1\",\"code\":\"77777777\",\"product\":\"Backup\",\"hostname\":\"office-pc\","
-                + "\"productVersion\":\"5.3\",\"licenseKey\":\"KEY\",\"maintenanceUntil\":\"2027-01-01\"}}");
+        driver.request(
+                UUID.randomUUID().toString(),
+                "{\"template\":\"" + template + "\",\"to\":\"" + to
+                        + "\",\"data\":{\"licenseId\":\"lic-1\",\"code\":\"77777777\",\"product\":\"Backup\",\"hostname\":\"office-pc\","
+                        + "\"productVersion\":\"5.3\",\"licenseKey\":\"KEY\",\"maintenanceUntil\":\"2027-01-01\"}}");
 
         MimeMessage message = awaitMails(mail, to, 1).get(0);
 

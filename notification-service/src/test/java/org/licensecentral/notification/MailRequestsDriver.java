@@ -56,11 +56,13 @@ final class MailRequestsDriver implements AutoCloseable {
     }
 
     static List<MimeMessage> mailsTo(GreenMail mail, String address) {
-        return mail.findReceivedMessages(user -> user.getEmail().equals(address), message -> true).toList();
+        return mail.findReceivedMessages(user -> user.getEmail().equals(address), message -> true)
+                .toList();
     }
 
     static List<MimeMessage> awaitMails(GreenMail mail, String address, int count) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> mailsTo(mail, address), mails -> mails.size() >= count);
     }
 

@@ -2,5 +2,4 @@ package org.licensecentral.notification;
 
 import org.licensecentral.testsupport.ServiceBaselineIntegrationTest;
 
-class NotificationServiceBaselineIntegrationTest extends ServiceBaselineIntegrationTest {
-}
+class NotificationServiceBaselineIntegrationTest extends ServiceBaselineIntegrationTest {}

@@ -33,11 +33,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * other test contexts of this JVM consume the real one): a mail waits out a short outage, and a
  * long one dead-letters the request with the reason while the next request is still delivered.
  */
-@SpringBootTest(properties = {
-    "spring.cloud.stream.bindings.notificationRequests-in-0.destination=" + SmtpOutageIntegrationTest.TOPIC,
-    // Only the mail requests: the license and activation topics belong to the other test context.
-    "spring.cloud.function.definition=notificationRequests",
-})
+@SpringBootTest(
+        properties = {
+            "spring.cloud.stream.bindings.notificationRequests-in-0.destination=" + SmtpOutageIntegrationTest.TOPIC,
+            // Only the mail requests: the license and activation topics belong to the other test context.
+            "spring.cloud.function.definition=notificationRequests",
+        })
 @RealInfrastructure
 class SmtpOutageIntegrationTest {
 
@@ -78,8 +79,8 @@ class SmtpOutageIntegrationTest {
         startSmtp();
 
         awaitMails(smtp, to, 1);
-        Delivery delivery = await().atMost(Duration.ofSeconds(10)).until(() -> delivery(id),
-                d -> d.status() == Delivery.Status.SENT);
+        Delivery delivery = await().atMost(Duration.ofSeconds(10))
+                .until(() -> delivery(id), d -> d.status() == Delivery.Status.SENT);
         assertThat(delivery.attempts()).isGreaterThan(1);
     }
 
@@ -88,8 +89,8 @@ class SmtpOutageIntegrationTest {
         String failing = UUID.randomUUID().toString();
         driver.request(failing, attachCode(newAddress(), "99999999"));
 
-        ConsumerRecord<String, String> dead = TopicReader.first(kafka(), "error." + TOPIC + ".notification-service",
-                r -> failing.equals(r.key()));
+        ConsumerRecord<String, String> dead =
+                TopicReader.first(kafka(), "error." + TOPIC + ".notification-service", r -> failing.equals(r.key()));
         assertThat(TopicReader.header(dead, "x-exception-message")).containsIgnoringCase("connect");
         assertThat(delivery(failing).status()).isEqualTo(Delivery.Status.FAILED);
         assertThat(delivery(failing).attempts()).isEqualTo(5);

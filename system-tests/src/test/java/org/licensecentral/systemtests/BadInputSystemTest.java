@@ -37,9 +37,21 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class BadInputSystemTest {
 
-    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static final List<String> FIELDS = List.of("email", "licenseKey", "fingerprint", "hostname",
-            "productVersion", "password", "newPassword", "code", "serviceKey", "allowed", "purchaseId", "activationKey",
+    private static final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final List<String> FIELDS = List.of(
+            "email",
+            "licenseKey",
+            "fingerprint",
+            "hostname",
+            "productVersion",
+            "password",
+            "newPassword",
+            "code",
+            "serviceKey",
+            "allowed",
+            "purchaseId",
+            "activationKey",
             "deactivationCode");
     /** Answers by status over all tries, for the figures. */
     private static final Map<Integer, AtomicLong> statuses = new ConcurrentSkipListMap<>();
@@ -65,9 +77,15 @@ class BadInputSystemTest {
 
     @AfterContainer
     static void nothingWasStored() {
-        Figures.reliability("5 bad input on every public endpoint", Map.of("answers by status", Map.copyOf(statuses),
-                "problems by type", Map.copyOf(problemTypes),
-                "customer's read models changed", readModels().equals(before) ? 0 : 1));
+        Figures.reliability(
+                "5 bad input on every public endpoint",
+                Map.of(
+                        "answers by status",
+                        Map.copyOf(statuses),
+                        "problems by type",
+                        Map.copyOf(problemTypes),
+                        "customer's read models changed",
+                        readModels().equals(before) ? 0 : 1));
         assertThat(readModels()).isEqualTo(before);
     }
 
@@ -86,7 +104,8 @@ class BadInputSystemTest {
      */
     @Property(tries = 150)
     void anActivationWithAValidLicenseAndABadVersionOrMachineTakesNoSeat(
-            @ForAll("badVersions") Object productVersion, @ForAll("machineFields") Object fingerprint,
+            @ForAll("badVersions") Object productVersion,
+            @ForAll("machineFields") Object fingerprint,
             @ForAll("machineFields") Object hostname) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("email", email);
@@ -95,8 +114,8 @@ class BadInputSystemTest {
         body.put("hostname", hostname);
         body.put("productVersion", productVersion);
 
-        HttpResponse<String> response = direct("activation-service", "POST", "/api/v1/software/activations",
-                PortalClient.write(body));
+        HttpResponse<String> response =
+                direct("activation-service", "POST", "/api/v1/software/activations", PortalClient.write(body));
 
         assertBadInputAnswer(response, Set.of());
     }
@@ -104,7 +123,8 @@ class BadInputSystemTest {
     /** Check-in and release with keys that are not this service's: forged, truncated, hostile. */
     @Property(tries = 80)
     void aCheckInOrReleaseWithAKeyNotSignedHereIsA4xxProblem(
-            @ForAll("forgedKeys") String activationKey, @ForAll("badVersions") Object productVersion,
+            @ForAll("forgedKeys") String activationKey,
+            @ForAll("badVersions") Object productVersion,
             @ForAll boolean checkIn) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("activationKey", activationKey);
@@ -120,8 +140,10 @@ class BadInputSystemTest {
     /** Service keys for the customer's own license whose fields are wrong: none may take a seat. */
     @Property(tries = 80)
     void anOfflineServiceKeyWithBadFieldsTakesNoSeat(
-            @ForAll("badVersions") Object productVersion, @ForAll("machineFields") Object nonce,
-            @ForAll("badCreationTimes") Object createdAt, @ForAll("serviceKeyVersions") Object v) {
+            @ForAll("badVersions") Object productVersion,
+            @ForAll("machineFields") Object nonce,
+            @ForAll("badCreationTimes") Object createdAt,
+            @ForAll("serviceKeyVersions") Object v) {
         Map<String, Object> key = new LinkedHashMap<>();
         key.put("v", v);
         key.put("email", email);
@@ -131,11 +153,12 @@ class BadInputSystemTest {
         key.put("productVersion", productVersion);
         key.put("nonce", nonce);
         key.put("createdAt", createdAt);
-        String serviceKey = Base64.getUrlEncoder().withoutPadding()
+        String serviceKey = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(PortalClient.write(key).getBytes(StandardCharsets.UTF_8));
 
-        HttpResponse<String> response = customer.raw("POST", "/api/v1/activations/offline",
-                PortalClient.write(Map.of("serviceKey", serviceKey)));
+        HttpResponse<String> response = customer.raw(
+                "POST", "/api/v1/activations/offline", PortalClient.write(Map.of("serviceKey", serviceKey)));
 
         assertBadInputAnswer(response, Set.of());
     }
@@ -162,8 +185,8 @@ class BadInputSystemTest {
 
     @Property(tries = 60)
     void theLicenseSearchTakesAnyQueryLiterally(@ForAll("junk") String q, @ForAll("junk") String sort) {
-        HttpResponse<String> response = customer.get("/api/v1/licenses?q=" + PortalClient.encode(q) + "&sort=" + PortalClient.encode(sort)
-                + "&page=" + PortalClient.encode(q));
+        HttpResponse<String> response = customer.get("/api/v1/licenses?q=" + PortalClient.encode(q) + "&sort="
+                + PortalClient.encode(sort) + "&page=" + PortalClient.encode(q));
 
         assertBadInputAnswer(response, Set.of("/api/v1/licenses"));
     }
@@ -179,39 +202,50 @@ class BadInputSystemTest {
 
     @Example
     void aHugeBodyIsRefusedAtTheGateway() {
-        HttpResponse<String> response = customer.raw("POST", "/api/v1/activations/offline",
-                "{\"serviceKey\":\"" + "A".repeat(1_000_000) + "\"}");
+        HttpResponse<String> response = customer.raw(
+                "POST", "/api/v1/activations/offline", "{\"serviceKey\":\"" + "A".repeat(1_000_000) + "\"}");
 
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
 
     private static void assertBadInputAnswer(HttpResponse<String> response, Set<String> mayAccept) {
-        statuses.computeIfAbsent(response.statusCode(), status -> new AtomicLong()).incrementAndGet();
+        statuses.computeIfAbsent(response.statusCode(), status -> new AtomicLong())
+                .incrementAndGet();
         int status = response.statusCode();
-        assertThat(status).as(response.request().method() + " " + response.uri() + " -> " + response.body())
+        assertThat(status)
+                .as(response.request().method() + " " + response.uri() + " -> " + response.body())
                 .isLessThan(500);
         if (status >= 400) {
-            assertThat(response.headers().firstValue("Content-Type")).as(response.uri() + " " + response.body())
+            assertThat(response.headers().firstValue("Content-Type"))
+                    .as(response.uri() + " " + response.body())
                     .hasValue("application/problem+json");
             String type = PortalClient.json(response).path("type").asText();
-            problemTypes.computeIfAbsent(type.substring(type.lastIndexOf('/') + 1), name -> new AtomicLong())
+            problemTypes
+                    .computeIfAbsent(type.substring(type.lastIndexOf('/') + 1), name -> new AtomicLong())
                     .incrementAndGet();
         } else {
-            assertThat(mayAccept).as("accepted: " + response.uri() + " " + response.body())
+            assertThat(mayAccept)
+                    .as("accepted: " + response.uri() + " " + response.body())
                     .contains(response.uri().getPath());
         }
     }
 
     @Provide
     Arbitrary<String> softwarePaths() {
-        return Arbitraries.of("/api/v1/software/activations", "/api/v1/software/activations/check-in",
-                "/api/v1/software/activations/release", "/api/v1/software/validate");
+        return Arbitraries.of(
+                "/api/v1/software/activations",
+                "/api/v1/software/activations/check-in",
+                "/api/v1/software/activations/release",
+                "/api/v1/software/validate");
     }
 
     @Provide
     Arbitrary<String> accountPaths() {
-        return Arbitraries.of("/api/v1/accounts", "/api/v1/accounts/verification", "/api/v1/accounts/password-reset",
+        return Arbitraries.of(
+                "/api/v1/accounts",
+                "/api/v1/accounts/verification",
+                "/api/v1/accounts/password-reset",
                 "/api/v1/accounts/password-reset/confirmation");
     }
 
@@ -232,8 +266,23 @@ class BadInputSystemTest {
     @Provide
     Arbitrary<Object> badVersions() {
         return Arbitraries.oneOf(
-                Arbitraries.of("5.99999999999", "99.0", "5.3.1.0.0", "", " ", "5..3", "v5", "-5", "5.3.1-beta", "5.",
-                        ".5", "\u0665.\u0663", "1e9", "9".repeat(40), "5 .3", "0x5"),
+                Arbitraries.of(
+                        "5.99999999999",
+                        "99.0",
+                        "5.3.1.0.0",
+                        "",
+                        " ",
+                        "5..3",
+                        "v5",
+                        "-5",
+                        "5.3.1-beta",
+                        "5.",
+                        ".5",
+                        "\u0665.\u0663",
+                        "1e9",
+                        "9".repeat(40),
+                        "5 .3",
+                        "0x5"),
                 Arbitraries.of(99.5, -1, Long.MAX_VALUE, true, Map.of("$gt", ""), List.of("5.3.1")),
                 Arbitraries.integers().between(6, 999_999).map(major -> major + ".0"),
                 junk().map(text -> (Object) text),
@@ -243,15 +292,27 @@ class BadInputSystemTest {
     /** Fingerprints, host names and nonces: fine ones and bad ones. */
     @Provide
     Arbitrary<Object> machineFields() {
-        return Arbitraries.oneOf(Arbitraries.of("fp-fuzz", "fuzz-host"), Arbitraries.of(Map.of("$ne", ""), 0, List.of()),
-                junk().map(text -> (Object) text), Arbitraries.just((Object) null));
+        return Arbitraries.oneOf(
+                Arbitraries.of("fp-fuzz", "fuzz-host"),
+                Arbitraries.of(Map.of("$ne", ""), 0, List.of()),
+                junk().map(text -> (Object) text),
+                Arbitraries.just((Object) null));
     }
 
     @Provide
     Arbitrary<Object> badCreationTimes() {
-        return Arbitraries.oneOf(Arbitraries.of("2020-01-01T00:00:00Z", "2999-01-01T00:00:00Z", "yesterday", "",
-                        "2026-13-45T99:99:99Z", 0, -1, Map.of("$gt", "")),
-                Arbitraries.just(Instant.now().toString()), Arbitraries.just((Object) null));
+        return Arbitraries.oneOf(
+                Arbitraries.of(
+                        "2020-01-01T00:00:00Z",
+                        "2999-01-01T00:00:00Z",
+                        "yesterday",
+                        "",
+                        "2026-13-45T99:99:99Z",
+                        0,
+                        -1,
+                        Map.of("$gt", "")),
+                Arbitraries.just(Instant.now().toString()),
+                Arbitraries.just((Object) null));
     }
 
     @Provide
@@ -262,31 +323,65 @@ class BadInputSystemTest {
     /** Three dot-separated parts that look like a JWS but are not signed here; and worse. */
     @Provide
     Arbitrary<String> forgedKeys() {
-        Arbitrary<String> part = Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
-                .ofMinLength(0).ofMaxLength(200);
+        Arbitrary<String> part = Arbitraries.strings()
+                .withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+                .ofMinLength(0)
+                .ofMaxLength(200);
         Arbitrary<String> looksLikeAJws = Combinators.combine(part, part, part).as((a, b, c) -> a + "." + b + "." + c);
-        String header = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                "{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                "{\"sub\":\"x\",\"licenseId\":\"y\",\"fingerprint\":\"fp-fuzz\"}".getBytes(StandardCharsets.UTF_8));
-        return Arbitraries.oneOf(looksLikeAJws, Arbitraries.of(header + "." + claims + ".", header + "." + claims + ".AAAA",
-                "", ".", "..", "a.b"), junk());
+        String header = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"sub\":\"x\",\"licenseId\":\"y\",\"fingerprint\":\"fp-fuzz\"}"
+                        .getBytes(StandardCharsets.UTF_8));
+        return Arbitraries.oneOf(
+                looksLikeAJws,
+                Arbitraries.of(header + "." + claims + ".", header + "." + claims + ".AAAA", "", ".", "..", "a.b"),
+                junk());
     }
 
     /** Bodies no client should send: broken JSON, or JSON with wrong, hostile or odd values. */
     @Provide
     Arbitrary<String> badBodies() {
         Arbitrary<String> broken = Arbitraries.oneOf(
-                Arbitraries.of("", "{", "}", "[", "{\"email\":", "{\"email\" \"x\"}", "nul", "tru", "{}{}", "[1,2",
-                        "{\"a\":1}}", "\u0000", "<xml/>", "{'single':'quotes'}", "{\"a\":NaN}"),
+                Arbitraries.of(
+                        "",
+                        "{",
+                        "}",
+                        "[",
+                        "{\"email\":",
+                        "{\"email\" \"x\"}",
+                        "nul",
+                        "tru",
+                        "{}{}",
+                        "[1,2",
+                        "{\"a\":1}}",
+                        "\u0000",
+                        "<xml/>",
+                        "{'single':'quotes'}",
+                        "{\"a\":NaN}"),
                 junk());
         Arbitrary<Object> value = Arbitraries.oneOf(
-                Arbitraries.of(Map.of("$gt", ""), Map.of("$ne", ""), Map.of("$regex", ".*"), Map.of("$where", "sleep(100)"),
-                        List.of("$gt"), 0, -1, Long.MAX_VALUE, 1e308, true, false, Map.of(), List.of()),
+                Arbitraries.of(
+                        Map.of("$gt", ""),
+                        Map.of("$ne", ""),
+                        Map.of("$regex", ".*"),
+                        Map.of("$where", "sleep(100)"),
+                        List.of("$gt"),
+                        0,
+                        -1,
+                        Long.MAX_VALUE,
+                        1e308,
+                        true,
+                        false,
+                        Map.of(),
+                        List.of()),
                 junk().map(text -> (Object) text),
                 Arbitraries.just((Object) null));
         Arbitrary<String> wrong = Combinators.combine(
-                        Arbitraries.of(FIELDS).set().ofMinSize(1).ofMaxSize(5), value.list().ofSize(5))
+                        Arbitraries.of(FIELDS).set().ofMinSize(1).ofMaxSize(5),
+                        value.list().ofSize(5))
                 .as((fields, values) -> {
                     Map<String, Object> body = new LinkedHashMap<>();
                     int i = 0;
@@ -297,9 +392,14 @@ class BadInputSystemTest {
                 })
                 // {"allowed": true} is the one well-formed body a generator hits by chance: not bad input.
                 .filter(body -> !body.matches(".*\"allowed\":(true|false)[,}].*"));
-        Arbitrary<String> operatorsAtTheTop = Arbitraries.of("{\"$where\":\"1\"}", "{\"$gt\":\"\"}",
-                "{\"email\":{\"$gt\":\"\"},\"licenseKey\":{\"$ne\":null}}", "[{\"licenseKey\":\"A\"}]",
-                "\"just a string\"", "42", "null");
+        Arbitrary<String> operatorsAtTheTop = Arbitraries.of(
+                "{\"$where\":\"1\"}",
+                "{\"$gt\":\"\"}",
+                "{\"email\":{\"$gt\":\"\"},\"licenseKey\":{\"$ne\":null}}",
+                "[{\"licenseKey\":\"A\"}]",
+                "\"just a string\"",
+                "42",
+                "null");
         return Arbitraries.oneOf(broken, wrong, operatorsAtTheTop);
     }
 
@@ -308,20 +408,31 @@ class BadInputSystemTest {
     Arbitrary<String> junk() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().all().ofMaxLength(64),
-                Arbitraries.strings().withChars("\u202e\u200b\ud83d\ude00\u0301\u0000\"\\$.{}[]*+?()|^").ofMaxLength(32),
+                Arbitraries.strings()
+                        .withChars("\u202e\u200b\ud83d\ude00\u0301\u0000\"\\$.{}[]*+?()|^")
+                        .ofMaxLength(32),
                 Arbitraries.strings().withChars('x').ofMinLength(5_000).ofMaxLength(20_000));
     }
 
     private static HttpResponse<String> direct(String service, String method, String path, String body) {
         URI uri = URI.create("http://127.0.0.1:" + SystemStack.get().port(service) + path);
-        return PortalClient.send(http, HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+        return PortalClient.send(
+                http,
+                HttpRequest.newBuilder(uri)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private static Map<String, String> readModels() {
         return Map.of(
-                "licenses", PortalClient.expect(customer.get("/api/v1/licenses"), 200).body(),
-                "summary", PortalClient.expect(customer.get("/api/v1/licenses/" + licenseId), 200).body(),
-                "activations", PortalClient.expect(customer.get("/api/v1/activations"), 200).body());
+                "licenses",
+                        PortalClient.expect(customer.get("/api/v1/licenses"), 200)
+                                .body(),
+                "summary",
+                        PortalClient.expect(customer.get("/api/v1/licenses/" + licenseId), 200)
+                                .body(),
+                "activations",
+                        PortalClient.expect(customer.get("/api/v1/activations"), 200)
+                                .body());
     }
 }

@@ -58,12 +58,12 @@ final class Baselines {
 
         static Percentiles of(List<Double> values) {
             List<Double> sorted = values.stream().sorted().toList();
-            return new Percentiles(sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1));
+            return new Percentiles(
+                    sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1));
         }
     }
 
-    private Baselines() {
-    }
+    private Baselines() {}
 
     /**
      * Sequential single-row inserts shaped like the engine's appends (the same columns, a JSON
@@ -73,18 +73,22 @@ final class Baselines {
      * fastest one client could append events to that server one at a time.
      */
     static double eventStoreAppendsPerSecond(int appends) {
-        try (Connection admin = EventStores.connect("postgres"); Statement statement = admin.createStatement()) {
+        try (Connection admin = EventStores.connect("postgres");
+                Statement statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + BASELINE_DATABASE);
             statement.execute("CREATE DATABASE " + BASELINE_DATABASE);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the database " + BASELINE_DATABASE, e);
         }
-        try (Connection connection = EventStores.connect(BASELINE_DATABASE); Statement ddl = connection.createStatement()) {
+        try (Connection connection = EventStores.connect(BASELINE_DATABASE);
+                Statement ddl = connection.createStatement()) {
             ddl.execute(eventStoreSchema());
             try (PreparedStatement insert = connection.prepareStatement(APPEND)) {
-                byte[] payload = ("{\"licenseId\":\"" + UUID.randomUUID() + "\",\"fingerprint\":\"" + "f".repeat(200) + "\"}")
+                byte[] payload = ("{\"licenseId\":\"" + UUID.randomUUID() + "\",\"fingerprint\":\"" + "f".repeat(200)
+                                + "\"}")
                         .getBytes(StandardCharsets.UTF_8);
-                byte[] metadata = ("{\"traceId\":\"" + UUID.randomUUID() + "\",\"correlationId\":\"" + UUID.randomUUID() + "\"}")
+                byte[] metadata = ("{\"traceId\":\"" + UUID.randomUUID() + "\",\"correlationId\":\"" + UUID.randomUUID()
+                                + "\"}")
                         .getBytes(StandardCharsets.UTF_8);
                 long started = System.nanoTime();
                 for (int i = 0; i < appends; i++) {
@@ -113,21 +117,27 @@ final class Baselines {
         TopicPartition partition = new TopicPartition(topic, 0);
         List<Double> millis = new ArrayList<>();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
-             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-            producer.send(new ProducerRecord<>(topic, 0, "warm-up", "{}")).get();   // creates the topic
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                        StringSerializer.class,
+                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                        StringSerializer.class));
+                KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                        ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            producer.send(new ProducerRecord<>(topic, 0, "warm-up", "{}")).get(); // creates the topic
             consumer.assign(List.of(partition));
             consumer.seekToEnd(List.of(partition));
             consumer.position(partition);
             for (int i = 0; i < trips; i++) {
                 String key = "trip-" + i;
                 long started = System.nanoTime();
-                producer.send(new ProducerRecord<>(topic, 0, key, "{\"trip\":" + i + "}")).get();
+                producer.send(new ProducerRecord<>(topic, 0, key, "{\"trip\":" + i + "}"))
+                        .get();
                 boolean arrived = false;
                 while (!arrived) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {

@@ -33,8 +33,7 @@ import org.licensecentral.testsupport.TopicReader;
  */
 final class BenchmarkData {
 
-    record Issued(String licenseId, String licenseKey) {
-    }
+    record Issued(String licenseId, String licenseKey) {}
 
     private static final ObjectMapper mapper = new ObjectMapper();
     private static final int UNITS_PER_PURCHASE = 1000;
@@ -44,39 +43,52 @@ final class BenchmarkData {
      */
     static final int SEATS = 3;
 
-    private BenchmarkData() {
-    }
+    private BenchmarkData() {}
 
     /** Buys {@code licenses} licenses for the address and waits until license-service has issued them all. */
     static List<Issued> seed(String email, int licenses, String purchasePrefix) throws InterruptedException {
         try (StorePurchases store = new StorePurchases(SystemStack.get().kafkaBootstrapServers())) {
             for (int bought = 0, n = 0; bought < licenses; bought += UNITS_PER_PURCHASE, n++) {
-                ObjectNode purchase = (ObjectNode) Customers.purchaseJson(purchasePrefix + "-" + n, email,
-                        Math.min(UNITS_PER_PURCHASE, licenses - bought));
+                ObjectNode purchase = (ObjectNode) Customers.purchaseJson(
+                        purchasePrefix + "-" + n, email, Math.min(UNITS_PER_PURCHASE, licenses - bought));
                 ((ObjectNode) purchase.get("items").get(0)).put("seats", SEATS);
                 store.publish(purchase);
             }
         }
         long started = System.nanoTime();
-        List<Issued> issued = await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofSeconds(5))
+        List<Issued> issued = await().atMost(Duration.ofMinutes(20))
+                .pollInterval(Duration.ofSeconds(5))
                 .until(() -> issued(purchasePrefix), list -> list.size() >= licenses);
-        System.out.printf("BENCHMARK seeded %d licenses for %s in %d s%n", issued.size(), email,
+        System.out.printf(
+                "BENCHMARK seeded %d licenses for %s in %d s%n",
+                issued.size(),
+                email,
                 Duration.ofNanos(System.nanoTime() - started).toSeconds());
         return issued;
     }
 
     /** Waits until activation-service's view of license.events has caught up with the last license. */
     static void awaitActivationServiceKnows(String email, Issued last) {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI validate = URI.create(SystemStack.gateway() + "/api/v1/software/validate");
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-            String body = mapper.writeValueAsString(Map.of("email", email, "licenseKey", last.licenseKey(),
-                    "fingerprint", "not-activated"));
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(validate)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return answer.statusCode() == 200 && mapper.readTree(answer.body()).path("reason").asText().equals("NOT_ACTIVATED");
-        });
+        await().atMost(Duration.ofMinutes(10))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    String body = mapper.writeValueAsString(
+                            Map.of("email", email, "licenseKey", last.licenseKey(), "fingerprint", "not-activated"));
+                    HttpResponse<String> answer = http.send(
+                            HttpRequest.newBuilder(validate)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return answer.statusCode() == 200
+                            && mapper.readTree(answer.body())
+                                    .path("reason")
+                                    .asText()
+                                    .equals("NOT_ACTIVATED");
+                });
     }
 
     /**
@@ -86,9 +98,11 @@ final class BenchmarkData {
      */
     static Duration awaitConsumersCaughtUp() {
         long started = System.nanoTime();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SystemStack.get().kafkaBootstrapServers()))) {
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2)).until(() -> lag(admin) == 0);
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SystemStack.get().kafkaBootstrapServers()))) {
+            await().atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofSeconds(2))
+                    .until(() -> lag(admin) == 0);
         }
         return Duration.ofNanos(System.nanoTime() - started);
     }
@@ -97,13 +111,15 @@ final class BenchmarkData {
         long lag = 0;
         for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
             if (group.groupId().startsWith("topic-reader-")) {
-                continue;   // the tests' own one-off readers, not the system's consumers
+                continue; // the tests' own one-off readers, not the system's consumers
             }
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                    .partitionsToOffsetAndMetadata()
+                    .get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                    admin.listOffsets(latest).all().get();
             for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : committed.entrySet()) {
                 lag += ends.get(offset.getKey()).offset() - offset.getValue().offset();
             }
@@ -114,10 +130,12 @@ final class BenchmarkData {
     private static List<Issued> issued(String purchasePrefix) {
         List<Issued> issued = new ArrayList<>();
         TopicReader.readAll(SystemStack.get().kafkaBootstrapServers(), "license.events").stream()
-                .filter(record -> "org.licensecentral.license.license-issued.v1".equals(TopicReader.header(record, "ce_type")))
+                .filter(record ->
+                        "org.licensecentral.license.license-issued.v1".equals(TopicReader.header(record, "ce_type")))
                 .filter(record -> record.value().contains("\"purchaseId\":\"" + purchasePrefix + "-"))
                 .map(record -> read(record.value()))
-                .forEach(fact -> issued.add(new Issued(fact.path("licenseId").asText(), fact.path("licenseKey").asText())));
+                .forEach(fact -> issued.add(new Issued(
+                        fact.path("licenseId").asText(), fact.path("licenseKey").asText())));
         return issued.stream().distinct().toList();
     }
 

@@ -35,7 +35,8 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
                         + " (Debian packages chromium and chromium-driver; .ci/run installs them)");
         ChromeOptions options = new ChromeOptions();
@@ -43,7 +44,9 @@ final class Browser implements AutoCloseable {
         // --no-sandbox: CI runs as root in a container, where Chromium's sandbox cannot start.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         return new Browser(new ChromeDriver(service, options));
     }
 
@@ -72,7 +75,8 @@ final class Browser implements AutoCloseable {
     void logIn(String email, String password) {
         open("/");
         byTestId("login").click();
-        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(email);
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                .sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type='submit']")).click();
         await().until(ExpectedConditions.textToBe(testId("session-email"), email));

@@ -46,8 +46,7 @@ final class BulkHistory {
     private static final int CHUNK = 100_000;
 
     /** One service's store: its aggregate type, and SQL expressions of its events' payload type and payload. */
-    private record Store(String service, String aggregateType, String payloadType, String payload) {
-    }
+    private record Store(String service, String aggregateType, String payloadType, String payload) {}
 
     /**
      * The columns of the row numbered {@code n}, {@code s} its sequence number in aggregate {@code a}:
@@ -67,17 +66,21 @@ final class BulkHistory {
             """;
 
     /** A seat ledger per aggregate: each event a machine activated on that license. */
-    private static final Store ACTIVATIONS = new Store("activation-service", "LicenseSeats",
-            "'" + EventStores.MACHINE_ACTIVATED + "'", """
+    private static final Store ACTIVATIONS =
+            new Store("activation-service", "LicenseSeats", "'" + EventStores.MACHINE_ACTIVATED + "'", """
             '{"activationId":"' || md5('bulk-activation-' || n)::uuid::text || '","licenseId":"' || aggregate_id
             || '","fingerprint":"fp-bulk-' || n || '","hostname":"bulk-host-' || s
             || '","productVersion":"5.3.0","mode":"ONLINE","at":"' || stamp || '","activeActivations":' || (s + 1) || '}'
             """);
 
     /** A license per aggregate: issued, then its activation status changed nine times. */
-    private static final Store LICENSES = new Store("license-service", "License", """
+    private static final Store LICENSES = new Store(
+            "license-service",
+            "License",
+            """
             CASE WHEN s = 0 THEN '%s' ELSE '%s' END
-            """.formatted(EventStores.LICENSE_ISSUED, EventStores.ACTIVATION_STATUS_CHANGED), """
+            """.formatted(EventStores.LICENSE_ISSUED, EventStores.ACTIVATION_STATUS_CHANGED),
+            """
             CASE WHEN s = 0 THEN '{"licenseId":"' || aggregate_id || '","licenseKey":"BULK-' || a
                 || '","purchaseId":"BULK-' || (a / 1000) || '","purchaseEmail":"bulk@example.org","productCode":"BACKUP"'
                 || ',"edition":"Professional","maxActivations":10,"purchasedAt":"' || stamp
@@ -85,8 +88,7 @@ final class BulkHistory {
             ELSE '{"licenseId":"' || aggregate_id || '","activated":true,"activeActivations":' || s || '}' END
             """);
 
-    private BulkHistory() {
-    }
+    private BulkHistory() {}
 
     /** Loads the history into both stores and records how long that took and what the stores hold then. */
     static void load() {
@@ -98,23 +100,31 @@ final class BulkHistory {
             insert(store);
             loaded.add(String.format("%s %.0f", store.service(), (System.nanoTime() - started) / 1e9));
         }
-        figures.put(String.format(Locale.ROOT, "bulk load of %,d events into each event store (INSERT ... SELECT, "
-                + "%d transactions each), s", EVENTS, EVENTS / CHUNK), String.join(", ", loaded));
+        figures.put(
+                String.format(
+                        Locale.ROOT,
+                        "bulk load of %,d events into each event store (INSERT ... SELECT, "
+                                + "%d transactions each), s",
+                        EVENTS,
+                        EVENTS / CHUNK),
+                String.join(", ", loaded));
         long started = System.nanoTime();
         List<String> sizes = new ArrayList<>();
         for (Store store : List.of(ACTIVATIONS, LICENSES)) {
             sizes.add(store.service() + " " + vacuumAndMeasure(store.service()));
         }
         checkpoint();
-        figures.put("after the bulk load, VACUUM (ANALYZE) of both event tables and a CHECKPOINT, s",
+        figures.put(
+                "after the bulk load, VACUUM (ANALYZE) of both event tables and a CHECKPOINT, s",
                 Math.round((System.nanoTime() - started) / 1e9));
         figures.put("event stores after the bulk load", String.join("; ", sizes));
         Figures.benchmark(figures);
     }
 
     private static void insert(Store store) {
-        try (Connection connection = EventStores.of(store.service()); PreparedStatement insert = connection.prepareStatement(
-                INSERT.formatted(EVENTS, store.aggregateType(), store.payload(), store.payloadType(), PER_AGGREGATE))) {
+        try (Connection connection = EventStores.of(store.service());
+                PreparedStatement insert = connection.prepareStatement(INSERT.formatted(
+                        EVENTS, store.aggregateType(), store.payload(), store.payloadType(), PER_AGGREGATE))) {
             for (long first = 0; first < EVENTS; first += CHUNK) {
                 insert.setLong(1, first);
                 insert.setLong(2, Math.min(first + CHUNK, EVENTS) - 1);
@@ -127,12 +137,14 @@ final class BulkHistory {
 
     /** VACUUM (ANALYZE) of the event table, then its rows and its size with its indexes. */
     private static String vacuumAndMeasure(String service) {
-        try (Connection connection = EventStores.of(service); Statement statement = connection.createStatement()) {
+        try (Connection connection = EventStores.of(service);
+                Statement statement = connection.createStatement()) {
             statement.execute("VACUUM (ANALYZE) domainevententry");
             try (ResultSet table = statement.executeQuery(
                     "SELECT count(*), pg_total_relation_size('domainevententry') FROM domainevententry")) {
                 table.next();
-                return String.format("%,d events, %,d MB with its indexes", table.getLong(1), table.getLong(2) / (1024 * 1024));
+                return String.format(
+                        "%,d events, %,d MB with its indexes", table.getLong(1), table.getLong(2) / (1024 * 1024));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("VACUUM of " + service + "'s event store failed", e);
@@ -141,7 +153,8 @@ final class BulkHistory {
 
     /** Writes the load's dirty pages now, rather than spread over the next minutes of the phases. */
     private static void checkpoint() {
-        try (Connection connection = EventStores.connect("postgres"); Statement statement = connection.createStatement()) {
+        try (Connection connection = EventStores.connect("postgres");
+                Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT");
         } catch (SQLException e) {
             throw new IllegalStateException("CHECKPOINT after the bulk load failed", e);

@@ -41,64 +41,105 @@ class CustomerJourneySystemTest {
 
         // The list shows the account's own purchase only.
         JsonNode own = Customers.awaitLicense(portal, ownPurchase);
-        assertThat(json(portal.get("/api/v1/licenses?q=" + otherPurchase)).path("totalItems").asInt()).isZero();
+        assertThat(json(portal.get("/api/v1/licenses?q=" + otherPurchase))
+                        .path("totalItems")
+                        .asInt())
+                .isZero();
 
         // Attach the other purchase with the code sent to the purchase e-mail.
         Inbox purchaseMailbox = new Inbox(otherEmail);
         int codesBefore = purchaseMailbox.count(ATTACH_CODE_SUBJECT);
-        JsonNode started = json(expect(portal.post("/api/v1/license-attachments", Map.of("purchaseId", otherPurchase)), 202));
+        JsonNode started =
+                json(expect(portal.post("/api/v1/license-attachments", Map.of("purchaseId", otherPurchase)), 202));
         String code = purchaseMailbox.awaitCode(ATTACH_CODE_SUBJECT, codesBefore);
-        expect(portal.post("/api/v1/license-attachments/" + started.path("requestId").asText() + "/confirm",
-                Map.of("code", code)), 200);
+        expect(
+                portal.post(
+                        "/api/v1/license-attachments/"
+                                + started.path("requestId").asText() + "/confirm",
+                        Map.of("code", code)),
+                200);
         JsonNode attached = Customers.awaitLicense(portal, otherPurchase);
         String licenseId = attached.path("id").asText();
 
         // Allow Remote Management.
-        JsonNode remoteManagement = json(expect(portal.put("/api/v1/licenses/" + licenseId + "/remote-management",
-                Map.of("allowed", true)), 200));
+        JsonNode remoteManagement = json(expect(
+                portal.put("/api/v1/licenses/" + licenseId + "/remote-management", Map.of("allowed", true)), 200));
         assertThat(remoteManagement.path("allowed").asBoolean()).isTrue();
 
         // The installed product activates online, and the portal shows the license activated.
         String fingerprint = "fp-" + UUID.randomUUID();
-        Map<String, String> machine = Map.of("email", email, "licenseKey", attached.path("licenseKey").asText(),
-                "fingerprint", fingerprint);
-        JsonNode activation = json(expect(new PortalClient().post("/api/v1/software/activations", Map.of(
-                "email", email, "licenseKey", attached.path("licenseKey").asText(),
-                "fingerprint", fingerprint, "hostname", "journey-server", "productVersion", "5.3.0")), 200));
+        Map<String, String> machine =
+                Map.of("email", email, "licenseKey", attached.path("licenseKey").asText(), "fingerprint", fingerprint);
+        JsonNode activation = json(expect(
+                new PortalClient()
+                        .post(
+                                "/api/v1/software/activations",
+                                Map.of(
+                                        "email",
+                                        email,
+                                        "licenseKey",
+                                        attached.path("licenseKey").asText(),
+                                        "fingerprint",
+                                        fingerprint,
+                                        "hostname",
+                                        "journey-server",
+                                        "productVersion",
+                                        "5.3.0")),
+                200));
         awaitStatus(portal, otherPurchase, "ACTIVATED");
 
         // activation-service learns the switch from license.events, so an activation right after it
         // may still answer false (CI saw that once); the product's next check tells it.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
-                json(expect(new PortalClient().post("/api/v1/software/validate", machine), 200))
-                        .path("remoteManagement").asBoolean());
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> json(expect(new PortalClient().post("/api/v1/software/validate", machine), 200))
+                        .path("remoteManagement")
+                        .asBoolean());
 
         // An offline activation of the other license.
-        JsonNode offline = json(expect(portal.post("/api/v1/activations/offline",
-                Map.of("serviceKey", ServiceKeys.v1(email, own.path("licenseKey").asText(), "air-gapped", "5.3.0"))), 200));
+        JsonNode offline = json(expect(
+                portal.post(
+                        "/api/v1/activations/offline",
+                        Map.of(
+                                "serviceKey",
+                                ServiceKeys.v1(email, own.path("licenseKey").asText(), "air-gapped", "5.3.0"))),
+                200));
         assertThat(offline.path("activationKey").asText()).isNotBlank();
 
         // Deactivate the online activation from the portal.
-        expect(portal.delete("/api/v1/activations/" + activation.path("activationId").asText()), 204);
+        expect(
+                portal.delete(
+                        "/api/v1/activations/" + activation.path("activationId").asText()),
+                204);
         awaitStatus(portal, otherPurchase, "NOT_ACTIVATED");
 
         // The license's history shows every step, in order.
         List<String> history = new ArrayList<>();
-        json(expect(portal.get("/api/v1/licenses/" + licenseId), 200)).path("history")
+        json(expect(portal.get("/api/v1/licenses/" + licenseId), 200))
+                .path("history")
                 .forEach(entry -> history.add(entry.path("event").asText()));
-        assertThat(history).containsExactly("LicenseIssued", "LicenseAttached", "RemoteManagementToggled",
-                "LicenseActivationStatusChanged", "LicenseActivationStatusChanged");
+        assertThat(history)
+                .containsExactly(
+                        "LicenseIssued",
+                        "LicenseAttached",
+                        "RemoteManagementToggled",
+                        "LicenseActivationStatusChanged",
+                        "LicenseActivationStatusChanged");
 
         // An internal consumer of license.events saw each of those facts once, in the same order.
         List<ConsumerRecord<String, String>> facts = await().atMost(Duration.ofSeconds(30))
                 .until(() -> factsAbout(licenseId), records -> records.size() >= history.size());
-        assertThat(facts).extracting(record -> TopicReader.header(record, "ce_type")).containsExactly(
-                "org.licensecentral.license.license-issued.v1",
-                "org.licensecentral.license.license-attached.v1",
-                "org.licensecentral.license.remote-management-toggled.v1",
-                "org.licensecentral.license.activation-status-changed.v1",
-                "org.licensecentral.license.activation-status-changed.v1");
-        assertThat(facts).extracting(record -> TopicReader.header(record, "ce_id")).doesNotHaveDuplicates();
+        assertThat(facts)
+                .extracting(record -> TopicReader.header(record, "ce_type"))
+                .containsExactly(
+                        "org.licensecentral.license.license-issued.v1",
+                        "org.licensecentral.license.license-attached.v1",
+                        "org.licensecentral.license.remote-management-toggled.v1",
+                        "org.licensecentral.license.activation-status-changed.v1",
+                        "org.licensecentral.license.activation-status-changed.v1");
+        assertThat(facts)
+                .extracting(record -> TopicReader.header(record, "ce_id"))
+                .doesNotHaveDuplicates();
         assertThat(facts).allSatisfy(record -> {
             assertThat(TopicReader.header(record, "ce_specversion")).isEqualTo("1.0");
             assertThat(TopicReader.header(record, "ce_source")).isNotBlank();
@@ -114,9 +155,14 @@ class CustomerJourneySystemTest {
     }
 
     private static void awaitStatus(PortalClient portal, String purchaseId, String status) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
-                json(portal.get("/api/v1/licenses?q=" + purchaseId)).path("items").get(0).path("status").asText(),
-                status::equals);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> json(portal.get("/api/v1/licenses?q=" + purchaseId))
+                                .path("items")
+                                .get(0)
+                                .path("status")
+                                .asText(),
+                        status::equals);
     }
-
 }

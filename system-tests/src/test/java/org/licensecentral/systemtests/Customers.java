@@ -19,8 +19,7 @@ final class Customers {
 
     private static final ObjectMapper json = new ObjectMapper();
 
-    private Customers() {
-    }
+    private Customers() {}
 
     static String newEmail(String who) {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
@@ -56,17 +55,31 @@ final class Customers {
 
     static JsonNode purchaseJson(String purchaseId, String email, int quantity) {
         return json.valueToTree(Map.of(
-                "purchaseId", purchaseId,
-                "email", email,
-                "purchasedAt", Instant.now().toString(),
-                "items", List.of(Map.of("productCode", "BACKUP", "edition", "Professional", "quantity", quantity,
-                        "maintenanceMonths", 12))));
+                "purchaseId",
+                purchaseId,
+                "email",
+                email,
+                "purchasedAt",
+                Instant.now().toString(),
+                "items",
+                List.of(Map.of(
+                        "productCode",
+                        "BACKUP",
+                        "edition",
+                        "Professional",
+                        "quantity",
+                        quantity,
+                        "maintenanceMonths",
+                        12))));
     }
 
     /** Waits until the customer's license list shows the purchase, and returns its first row. */
     static JsonNode awaitLicense(PortalClient client, String purchaseId) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> PortalClient.json(client.get("/api/v1/licenses?q=" + purchaseId)).path("items"),
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> PortalClient.json(client.get("/api/v1/licenses?q=" + purchaseId))
+                                .path("items"),
                         items -> items.size() > 0)
                 .get(0);
     }

@@ -20,14 +20,15 @@ final class EventStores {
 
     /** Axon writes the event's class name as its payload type; the benchmark does not have the classes. */
     static final String MACHINE_ACTIVATED = "org.licensecentral.activation.api.MachineActivatedEvent";
-    static final String ACTIVATION_STATUS_CHANGED = "org.licensecentral.license.api.LicenseActivationStatusChangedEvent";
+
+    static final String ACTIVATION_STATUS_CHANGED =
+            "org.licensecentral.license.api.LicenseActivationStatusChangedEvent";
     static final String LICENSE_ISSUED = "org.licensecentral.license.api.LicenseIssuedEvent";
 
     /** Every statement ends by then, on the server: the longest, a chunk of the bulk load or a VACUUM, takes seconds. */
     private static final Duration STATEMENT_TIMEOUT = Duration.ofMinutes(5);
 
-    private EventStores() {
-    }
+    private EventStores() {}
 
     /** A service's event store: the database the local stack gave it. */
     static Connection of(String service) throws SQLException {
@@ -40,15 +41,16 @@ final class EventStores {
         properties.setProperty("user", "postgres");
         properties.setProperty("password", "");
         properties.setProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT.toMillis());
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + SystemStack.get().port("postgres") + "/"
-                + database, properties);
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + SystemStack.get().port("postgres") + "/" + database, properties);
     }
 
     /** The global index of the service's newest event so far, 0 while it has none. */
     static long head(String service) {
         try (Connection connection = of(service);
-             PreparedStatement statement = connection.prepareStatement("SELECT coalesce(max(globalindex), 0) FROM domainevententry");
-             ResultSet result = statement.executeQuery()) {
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT coalesce(max(globalindex), 0) FROM domainevententry");
+                ResultSet result = statement.executeQuery()) {
             result.next();
             return result.getLong(1);
         } catch (SQLException e) {
@@ -62,8 +64,9 @@ final class EventStores {
      * the boundary of a phase at most.
      */
     static long appendedAfter(String service, long head, String payloadType) {
-        try (Connection connection = of(service); PreparedStatement statement = connection.prepareStatement(
-                "SELECT count(*) FROM domainevententry WHERE globalindex > ? AND payloadtype = ?")) {
+        try (Connection connection = of(service);
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT count(*) FROM domainevententry WHERE globalindex > ? AND payloadtype = ?")) {
             statement.setLong(1, head);
             statement.setString(2, payloadType);
             try (ResultSet result = statement.executeQuery()) {

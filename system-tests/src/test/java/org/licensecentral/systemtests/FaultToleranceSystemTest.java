@@ -68,20 +68,30 @@ class FaultToleranceSystemTest {
             for (int i = 0; i < purchases; i++) {
                 store.publish(Customers.purchaseJson(prefix + "-" + String.format("%04d", i), email, 1));
                 if (i == purchases / 3) {
-                    stack.kill("license-service");   // kill -9, mid-stream
+                    stack.kill("license-service"); // kill -9, mid-stream
                 }
             }
         }
         stack.restart("license-service");
 
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> licenses(customer, prefix), count -> count >= purchases);
-        Set<String> issued = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+        Set<String> issued = await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> issuedLicenseIds(prefix), ids -> ids.size() >= purchases);
         long records = issuedRecords(prefix).size();
-        Figures.reliability("1 kill -9 license-service during 1000 purchases", Map.of("purchases", purchases,
-                "licenses in the read model", licenses(customer, prefix), "distinct license-issued on license.events",
-                issued.size(), "license-issued records (redeliveries included)", records));
+        Figures.reliability(
+                "1 kill -9 license-service during 1000 purchases",
+                Map.of(
+                        "purchases",
+                        purchases,
+                        "licenses in the read model",
+                        licenses(customer, prefix),
+                        "distinct license-issued on license.events",
+                        issued.size(),
+                        "license-issued records (redeliveries included)",
+                        records));
 
         assertThat(licenses(customer, prefix)).isEqualTo(purchases);
         assertThat(issued).hasSize(purchases);
@@ -93,8 +103,8 @@ class FaultToleranceSystemTest {
         PortalClient customer = Customers.loggedIn(email);
         int machines = 30;
         String purchaseId = Customers.purchase(email, machines);
-        List<JsonNode> rows = await().atMost(Duration.ofSeconds(60)).until(() -> rowsOf(customer, purchaseId),
-                list -> list.size() == machines);
+        List<JsonNode> rows = await().atMost(Duration.ofSeconds(60))
+                .until(() -> rowsOf(customer, purchaseId), list -> list.size() == machines);
 
         List<String> accepted = new ArrayList<>();
         int refused = 0;
@@ -105,9 +115,20 @@ class FaultToleranceSystemTest {
             if (i == 20) {
                 stack.startKafka();
             }
-            HttpResponse<String> response = new PortalClient().post("/api/v1/software/activations", Map.of(
-                    "email", email, "licenseKey", rows.get(i).path("licenseKey").asText(),
-                    "fingerprint", "fp-" + UUID.randomUUID(), "hostname", "broker-" + i, "productVersion", "5.3.0"));
+            HttpResponse<String> response = new PortalClient()
+                    .post(
+                            "/api/v1/software/activations",
+                            Map.of(
+                                    "email",
+                                    email,
+                                    "licenseKey",
+                                    rows.get(i).path("licenseKey").asText(),
+                                    "fingerprint",
+                                    "fp-" + UUID.randomUUID(),
+                                    "hostname",
+                                    "broker-" + i,
+                                    "productVersion",
+                                    "5.3.0"));
             if (response.statusCode() == 200) {
                 accepted.add(json(response).path("activationId").asText());
             } else {
@@ -115,17 +136,30 @@ class FaultToleranceSystemTest {
             }
         }
 
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            List<String> listed = new ArrayList<>();
-            json(customer.get("/api/v1/activations")).forEach(row -> listed.add(row.path("id").asText()));
-            assertThat(listed).containsAll(accepted);
-            assertThat(rowsOf(customer, purchaseId).stream().filter(row -> row.path("status").asText().equals("ACTIVATED")))
-                    .hasSize(accepted.size());
-        });
-        Figures.reliability("2 broker stopped and started during 30 activations", Map.of("activations sent", machines,
-                "accepted", accepted.size(), "refused", refused,
-                "accepted and in activation-service's list", accepted.size(),
-                "licenses ACTIVATED in license-service", accepted.size()));
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    List<String> listed = new ArrayList<>();
+                    json(customer.get("/api/v1/activations"))
+                            .forEach(row -> listed.add(row.path("id").asText()));
+                    assertThat(listed).containsAll(accepted);
+                    assertThat(rowsOf(customer, purchaseId).stream()
+                                    .filter(row -> row.path("status").asText().equals("ACTIVATED")))
+                            .hasSize(accepted.size());
+                });
+        Figures.reliability(
+                "2 broker stopped and started during 30 activations",
+                Map.of(
+                        "activations sent",
+                        machines,
+                        "accepted",
+                        accepted.size(),
+                        "refused",
+                        refused,
+                        "accepted and in activation-service's list",
+                        accepted.size(),
+                        "licenses ACTIVATED in license-service",
+                        accepted.size()));
     }
 
     @Test
@@ -134,8 +168,8 @@ class FaultToleranceSystemTest {
         PortalClient customer = Customers.loggedIn(email);
         int seats = 20;
         String seatsPurchase = Customers.purchase(email, seats); // 20 licenses of one seat each
-        List<JsonNode> rows = await().atMost(Duration.ofSeconds(60)).until(() -> rowsOf(customer, seatsPurchase),
-                list -> list.size() == seats);
+        List<JsonNode> rows = await().atMost(Duration.ofSeconds(60))
+                .until(() -> rowsOf(customer, seatsPurchase), list -> list.size() == seats);
         String prefix = "PGKILL" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         int purchases = 300;
         Map<String, List<String>> acceptedByLicense = new TreeMap<>();
@@ -145,7 +179,7 @@ class FaultToleranceSystemTest {
             // Before the kill: the first machine on licenses 0-9.
             publish(store, prefix, email, 0, 100);
             activate(machines, email, rows, 0, 10, "first", acceptedByLicense, byStatus);
-            stack.killPostgres();   // kill -9 of the postmaster, mid-stream
+            stack.killPostgres(); // kill -9 of the postmaster, mid-stream
             try {
                 // While it is down: more purchases, the first machine on licenses 10-19, a second machine on 0-4.
                 publish(store, prefix, email, 100, 200);
@@ -162,52 +196,93 @@ class FaultToleranceSystemTest {
             machines.shutdown();
         }
 
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+        await().atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> licenses(customer, prefix), count -> count >= purchases);
-        Set<String> issued = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+        Set<String> issued = await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> issuedLicenseIds(prefix), ids -> ids.size() >= purchases);
-        List<String> accepted = acceptedByLicense.values().stream().flatMap(List::stream).toList();
+        List<String> accepted =
+                acceptedByLicense.values().stream().flatMap(List::stream).toList();
         Map<String, Long> listedByLicense = new TreeMap<>();
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            List<String> listed = new ArrayList<>();
-            listedByLicense.clear();
-            json(customer.get("/api/v1/activations")).forEach(row -> {
-                listed.add(row.path("id").asText());
-                listedByLicense.merge(row.path("licenseKey").asText(), 1L, Long::sum);
-            });
-            assertThat(listed).containsAll(accepted);
-            // An activation the product stopped waiting for may still have been recorded: count what is listed.
-            assertThat(rowsOf(customer, seatsPurchase).stream().filter(row -> row.path("status").asText().equals("ACTIVATED")))
-                    .hasSize(listedByLicense.size());
-        });
-        Figures.reliability("7 kill -9 PostgreSQL during 300 purchases and 45 activations", Map.of("purchases", purchases,
-                "licenses in the read model", licenses(customer, prefix), "distinct license-issued on license.events",
-                issued.size(), "license-issued records (redeliveries included)", issuedRecords(prefix).size(),
-                "activation answers by status (0: none in 30 s)", byStatus, "accepted activations, all listed", accepted.size(),
-                "licenses with more than one machine listed",
-                listedByLicense.values().stream().filter(count -> count > 1).count()));
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    List<String> listed = new ArrayList<>();
+                    listedByLicense.clear();
+                    json(customer.get("/api/v1/activations")).forEach(row -> {
+                        listed.add(row.path("id").asText());
+                        listedByLicense.merge(row.path("licenseKey").asText(), 1L, Long::sum);
+                    });
+                    assertThat(listed).containsAll(accepted);
+                    // An activation the product stopped waiting for may still have been recorded: count what is listed.
+                    assertThat(rowsOf(customer, seatsPurchase).stream()
+                                    .filter(row -> row.path("status").asText().equals("ACTIVATED")))
+                            .hasSize(listedByLicense.size());
+                });
+        Figures.reliability(
+                "7 kill -9 PostgreSQL during 300 purchases and 45 activations",
+                Map.of(
+                        "purchases",
+                        purchases,
+                        "licenses in the read model",
+                        licenses(customer, prefix),
+                        "distinct license-issued on license.events",
+                        issued.size(),
+                        "license-issued records (redeliveries included)",
+                        issuedRecords(prefix).size(),
+                        "activation answers by status (0: none in 30 s)",
+                        byStatus,
+                        "accepted activations, all listed",
+                        accepted.size(),
+                        "licenses with more than one machine listed",
+                        listedByLicense.values().stream()
+                                .filter(count -> count > 1)
+                                .count()));
 
         assertThat(licenses(customer, prefix)).isEqualTo(purchases);
         assertThat(issued).hasSize(purchases);
-        assertThat(listedByLicense).as("one seat each").hasSize(seats).allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
+        assertThat(listedByLicense)
+                .as("one seat each")
+                .hasSize(seats)
+                .allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
     }
 
-    private static void publish(StorePurchases store, String prefix, String email, int from, int to) throws InterruptedException {
+    private static void publish(StorePurchases store, String prefix, String email, int from, int to)
+            throws InterruptedException {
         for (int i = from; i < to; i++) {
             store.publish(Customers.purchaseJson(prefix + "-" + String.format("%04d", i), email, 1));
         }
     }
 
     /** One machine (named {@code machine}) tries each license of rows {@code from} to {@code to}, in parallel. */
-    private static void activate(ExecutorService machines, String email, List<JsonNode> rows, int from, int to,
-                                 String machine, Map<String, List<String>> acceptedByLicense, Map<Integer, Long> byStatus)
+    private static void activate(
+            ExecutorService machines,
+            String email,
+            List<JsonNode> rows,
+            int from,
+            int to,
+            String machine,
+            Map<String, List<String>> acceptedByLicense,
+            Map<Integer, Long> byStatus)
             throws Exception {
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = from; i < to; i++) {
             String licenseKey = rows.get(i).path("licenseKey").asText();
-            answers.add(machines.submit(() -> new PortalClient().post("/api/v1/software/activations", Map.of(
-                    "email", email, "licenseKey", licenseKey, "fingerprint", "fp-" + machine + "-" + licenseKey,
-                    "hostname", machine, "productVersion", "5.3.0"))));
+            answers.add(machines.submit(() -> new PortalClient()
+                    .post(
+                            "/api/v1/software/activations",
+                            Map.of(
+                                    "email",
+                                    email,
+                                    "licenseKey",
+                                    licenseKey,
+                                    "fingerprint",
+                                    "fp-" + machine + "-" + licenseKey,
+                                    "hostname",
+                                    machine,
+                                    "productVersion",
+                                    "5.3.0"))));
         }
         for (int i = from; i < to; i++) {
             HttpResponse<String> answer;
@@ -223,7 +298,8 @@ class FaultToleranceSystemTest {
             synchronized (byStatus) {
                 byStatus.merge(answer.statusCode(), 1L, Long::sum);
                 if (answer.statusCode() == 200) {
-                    acceptedByLicense.computeIfAbsent(rows.get(i).path("licenseKey").asText(), key -> new ArrayList<>())
+                    acceptedByLicense
+                            .computeIfAbsent(rows.get(i).path("licenseKey").asText(), key -> new ArrayList<>())
                             .add(json(answer).path("activationId").asText());
                 }
             }
@@ -235,7 +311,7 @@ class FaultToleranceSystemTest {
         Activated activated = aCustomerActivatesAMachine("replay");
         PortalClient customer = activated.customer();
         JsonNode license = activated.license();
-        Thread.sleep(2_000);   // let the last consumers commit
+        Thread.sleep(2_000); // let the last consumers commit
         Map<String, String> before = readModels(customer, license.path("id").asText());
         int mailsBefore = stack.mailsAccepted();
 
@@ -251,16 +327,28 @@ class FaultToleranceSystemTest {
                 replayed += rewind(admin, group.getKey(), group.getValue());
             }
             groups.keySet().parallelStream().forEach(service -> stack.restart(service));
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> groups.keySet().stream().allMatch(group -> lag(admin, group) == 0));
         }
-        Thread.sleep(5_000);   // a second mail would be on its way by now
+        Thread.sleep(5_000); // a second mail would be on its way by now
         Map<String, String> after = readModels(customer, license.path("id").asText());
         int mailsAfter = stack.mailsAccepted();
-        Figures.reliability("3 every consumer group rewound to the start", Map.of("records replayed", replayed,
-                "mails before", mailsBefore, "mails after", mailsAfter,
-                "read models compared", before.size(), "read models changed",
-                before.keySet().stream().filter(key -> !before.get(key).equals(after.get(key))).count()));
+        Figures.reliability(
+                "3 every consumer group rewound to the start",
+                Map.of(
+                        "records replayed",
+                        replayed,
+                        "mails before",
+                        mailsBefore,
+                        "mails after",
+                        mailsAfter,
+                        "read models compared",
+                        before.size(),
+                        "read models changed",
+                        before.keySet().stream()
+                                .filter(key -> !before.get(key).equals(after.get(key)))
+                                .count()));
 
         assertThat(mailsAfter).isEqualTo(mailsBefore);
         assertThat(after).isEqualTo(before);
@@ -289,7 +377,8 @@ class FaultToleranceSystemTest {
         for (Map.Entry<String, List<String>> topic : consumers.entrySet()) {
             for (String group : topic.getValue()) {
                 String key = poisonKeys.get(topic.getKey());
-                TopicReader.first(bootstrap(), "error." + topic.getKey() + "." + group, record -> key.equals(record.key()));
+                TopicReader.first(
+                        bootstrap(), "error." + topic.getKey() + "." + group, record -> key.equals(record.key()));
                 deadLettered++;
             }
         }
@@ -297,9 +386,17 @@ class FaultToleranceSystemTest {
         // (store.purchases), activation (license.events into activation-service), its status
         // (activation.events into license-service) and its mail (both event topics into notification-service).
         aCustomerActivatesAMachine("after-poison");
-        Figures.reliability("4 poison on every input topic", Map.of("topics", consumers.size(),
-                "consumer groups", deadLettered, "poison records dead-lettered", deadLettered,
-                "processing after the poison", "purchase, activation, status and mails all through"));
+        Figures.reliability(
+                "4 poison on every input topic",
+                Map.of(
+                        "topics",
+                        consumers.size(),
+                        "consumer groups",
+                        deadLettered,
+                        "poison records dead-lettered",
+                        deadLettered,
+                        "processing after the poison",
+                        "purchase, activation, status and mails all through"));
     }
 
     @Test
@@ -310,19 +407,34 @@ class FaultToleranceSystemTest {
         JsonNode license = Customers.awaitLicense(customer, purchaseId);
         // Straight to activation-service: through the gateway the per-key rate limit would turn most
         // of the 50 away before they could race for the seat.
-        URI activations = URI.create("http://127.0.0.1:" + SystemStack.get().port("activation-service")
-                + "/api/v1/software/activations");
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI activations = URI.create(
+                "http://127.0.0.1:" + SystemStack.get().port("activation-service") + "/api/v1/software/activations");
+        HttpClient http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(50);
         List<Future<Integer>> answers = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            String body = mapper.writeValueAsString(Map.of("email", email, "licenseKey", license.path("licenseKey").asText(),
-                    "fingerprint", "fp-race-" + i, "hostname", "race-" + i, "productVersion", "5.3.0"));
+            String body = mapper.writeValueAsString(Map.of(
+                    "email",
+                    email,
+                    "licenseKey",
+                    license.path("licenseKey").asText(),
+                    "fingerprint",
+                    "fp-race-" + i,
+                    "hostname",
+                    "race-" + i,
+                    "productVersion",
+                    "5.3.0"));
             answers.add(pool.submit(() -> {
                 start.await();
-                return http.send(HttpRequest.newBuilder(activations).timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                return http.send(
+                                HttpRequest.newBuilder(activations)
+                                        .timeout(Duration.ofSeconds(30))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
                         .statusCode();
             }));
         }
@@ -332,17 +444,17 @@ class FaultToleranceSystemTest {
             byStatus.merge(answer.get(), 1L, Long::sum);
         }
         pool.shutdown();
-        int listed = await().atMost(Duration.ofSeconds(30)).until(() -> json(customer.get("/api/v1/activations")).size(),
-                count -> count >= 1);
-        Figures.reliability("6 fifty parallel activations, one seat", Map.of("answers by status", byStatus,
-                "activations listed", listed));
+        int listed = await().atMost(Duration.ofSeconds(30))
+                .until(() -> json(customer.get("/api/v1/activations")).size(), count -> count >= 1);
+        Figures.reliability(
+                "6 fifty parallel activations, one seat",
+                Map.of("answers by status", byStatus, "activations listed", listed));
 
         assertThat(byStatus).containsEntry(200, 1L).containsEntry(409, 49L);
         assertThat(listed).isEqualTo(1);
     }
 
-    private record Activated(PortalClient customer, JsonNode license) {
-    }
+    private record Activated(PortalClient customer, JsonNode license) {}
 
     /**
      * A new customer buys a license and activates a machine, and every service has taken it in:
@@ -354,11 +466,24 @@ class FaultToleranceSystemTest {
         PortalClient customer = Customers.loggedIn(email);
         String purchaseId = Customers.purchase(email);
         JsonNode license = Customers.awaitLicense(customer, purchaseId);
-        expect(new PortalClient().post("/api/v1/software/activations", Map.of("email", email,
-                "licenseKey", license.path("licenseKey").asText(), "fingerprint", "fp-" + who,
-                "hostname", who, "productVersion", "5.3.0")), 200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> rowsOf(customer, purchaseId).get(0).path("status").asText(),
-                "ACTIVATED"::equals);
+        expect(
+                new PortalClient()
+                        .post(
+                                "/api/v1/software/activations",
+                                Map.of(
+                                        "email",
+                                        email,
+                                        "licenseKey",
+                                        license.path("licenseKey").asText(),
+                                        "fingerprint",
+                                        "fp-" + who,
+                                        "hostname",
+                                        who,
+                                        "productVersion",
+                                        "5.3.0")),
+                200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> rowsOf(customer, purchaseId).get(0).path("status").asText(), "ACTIVATED"::equals);
         await().atMost(Duration.ofSeconds(30)).until(() -> new Inbox(email).count("A machine was activated") == 1);
         return new Activated(customer, license);
     }
@@ -368,18 +493,23 @@ class FaultToleranceSystemTest {
     }
 
     private static int licenses(PortalClient customer, String query) {
-        return json(expect(customer.get("/api/v1/licenses?q=" + query), 200)).path("totalItems").asInt();
+        return json(expect(customer.get("/api/v1/licenses?q=" + query), 200))
+                .path("totalItems")
+                .asInt();
     }
 
     private static List<JsonNode> rowsOf(PortalClient customer, String purchaseId) {
         List<JsonNode> rows = new ArrayList<>();
-        json(expect(customer.get("/api/v1/licenses?size=100&q=" + purchaseId), 200)).path("items").forEach(rows::add);
+        json(expect(customer.get("/api/v1/licenses?size=100&q=" + purchaseId), 200))
+                .path("items")
+                .forEach(rows::add);
         return rows;
     }
 
     private static List<ConsumerRecord<String, String>> issuedRecords(String purchasePrefix) {
         return TopicReader.readAll(bootstrap(), "license.events").stream()
-                .filter(record -> "org.licensecentral.license.license-issued.v1".equals(TopicReader.header(record, "ce_type")))
+                .filter(record ->
+                        "org.licensecentral.license.license-issued.v1".equals(TopicReader.header(record, "ce_type")))
                 .filter(record -> record.value().contains("\"purchaseId\":\"" + purchasePrefix + "-"))
                 .toList();
     }
@@ -392,7 +522,9 @@ class FaultToleranceSystemTest {
     private static Map<String, String> readModels(PortalClient customer, String licenseId) {
         return Map.of(
                 "licenses", expect(customer.get("/api/v1/licenses"), 200).body(),
-                "summary", expect(customer.get("/api/v1/licenses/" + licenseId), 200).body(),
+                "summary",
+                        expect(customer.get("/api/v1/licenses/" + licenseId), 200)
+                                .body(),
                 "activations", expect(customer.get("/api/v1/activations"), 200).body());
     }
 
@@ -400,7 +532,8 @@ class FaultToleranceSystemTest {
     private static long rewind(Admin admin, String group, List<String> topics) throws Exception {
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        for (var description : admin.describeTopics(topics).allTopicNames().get().values()) {
+        for (var description :
+                admin.describeTopics(topics).allTopicNames().get().values()) {
             description.partitions().forEach(partition -> {
                 TopicPartition tp = new TopicPartition(description.name(), partition.partition());
                 earliest.put(tp, OffsetSpec.earliest());
@@ -412,19 +545,25 @@ class FaultToleranceSystemTest {
         Map<TopicPartition, OffsetAndMetadata> rewound = new HashMap<>();
         starts.forEach((tp, info) -> rewound.put(tp, new OffsetAndMetadata(info.offset())));
         admin.alterConsumerGroupOffsets(group, rewound).all().get();
-        return ends.entrySet().stream().mapToLong(end -> end.getValue().offset() - starts.get(end.getKey()).offset()).sum();
+        return ends.entrySet().stream()
+                .mapToLong(end ->
+                        end.getValue().offset() - starts.get(end.getKey()).offset())
+                .sum();
     }
 
     /** Records the group has not committed yet, over every partition it consumes. */
     private static long lag(Admin admin, String group) {
         try {
-            Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
-                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            Map<TopicPartition, OffsetSpec> latest =
+                    committed.keySet().stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get();
             return committed.entrySet().stream()
-                    .mapToLong(entry -> ends.get(entry.getKey()).offset() - entry.getValue().offset()).sum();
+                    .mapToLong(entry ->
+                            ends.get(entry.getKey()).offset() - entry.getValue().offset())
+                    .sum();
         } catch (Exception e) {
             return Long.MAX_VALUE;
         }

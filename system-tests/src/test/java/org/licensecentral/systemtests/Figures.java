@@ -17,20 +17,27 @@ import java.util.stream.Collectors;
  */
 final class Figures {
 
-    private Figures() {
-    }
+    private Figures() {}
 
     /** One line per fault run, to {@code target/reliability-figures.txt}. */
     static void reliability(String fault, Map<String, ?> counted) {
-        record("RELIABILITY", Path.of("target", "reliability-figures.txt"), List.of(Instant.now() + " " + fault + ": "
-                + counted.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
-                .collect(Collectors.joining(", "))));
+        record(
+                "RELIABILITY",
+                Path.of("target", "reliability-figures.txt"),
+                List.of(Instant.now() + " " + fault + ": "
+                        + counted.entrySet().stream()
+                                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                                .collect(Collectors.joining(", "))));
     }
 
     /** One line per figure, to the file the pom names (Gatling's JVM does not run in the module). */
     static void benchmark(Map<String, ?> figures) {
-        record("BENCHMARK", Path.of(System.getProperty("benchmark.figures", "target/benchmark-figures.txt")),
-                figures.entrySet().stream().map(entry -> entry.getKey() + ": " + entry.getValue()).toList());
+        record(
+                "BENCHMARK",
+                Path.of(System.getProperty("benchmark.figures", "target/benchmark-figures.txt")),
+                figures.entrySet().stream()
+                        .map(entry -> entry.getKey() + ": " + entry.getValue())
+                        .toList());
     }
 
     private static void record(String prefix, Path file, List<String> lines) {

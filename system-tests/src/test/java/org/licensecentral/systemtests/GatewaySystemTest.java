@@ -37,7 +37,10 @@ class GatewaySystemTest {
         HttpResponse<String> landing = browser.login(email, Customers.PASSWORD);
 
         assertThat(landing.uri().toString()).isEqualTo(SystemStack.gateway() + "/");
-        assertThat(json(expect(browser.get("/api/v1/session"), 200)).path("email").asText()).isEqualTo(email);
+        assertThat(json(expect(browser.get("/api/v1/session"), 200))
+                        .path("email")
+                        .asText())
+                .isEqualTo(email);
     }
 
     @Test
@@ -50,7 +53,8 @@ class GatewaySystemTest {
         JsonNode license = Customers.awaitLicense(browser, purchaseId);
 
         assertThat(license.path("purchaseId").asText()).isEqualTo(purchaseId);
-        assertThat(json(expect(browser.get("/api/v1/activations"), 200)).isArray()).isTrue();
+        assertThat(json(expect(browser.get("/api/v1/activations"), 200)).isArray())
+                .isTrue();
     }
 
     @Test
@@ -70,14 +74,27 @@ class GatewaySystemTest {
         String email = Customers.newEmail("traced");
         JsonNode license = Customers.awaitLicense(Customers.loggedIn(email), Customers.purchase(email));
 
-        HttpResponse<String> activation = new PortalClient().post("/api/v1/software/activations", Map.of(
-                "email", email, "licenseKey", license.path("licenseKey").asText(),
-                "fingerprint", "fp-" + UUID.randomUUID(), "hostname", "traced-pc", "productVersion", "5.3.0"));
-        String correlationId = activation.headers().firstValue("X-Correlation-Id").orElseThrow();
+        HttpResponse<String> activation = new PortalClient()
+                .post(
+                        "/api/v1/software/activations",
+                        Map.of(
+                                "email",
+                                email,
+                                "licenseKey",
+                                license.path("licenseKey").asText(),
+                                "fingerprint",
+                                "fp-" + UUID.randomUUID(),
+                                "hostname",
+                                "traced-pc",
+                                "productVersion",
+                                "5.3.0"));
+        String correlationId =
+                activation.headers().firstValue("X-Correlation-Id").orElseThrow();
 
         Path log = SystemStack.get().dataDir().resolve("logs").resolve("activation-service.log");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readString(log))
-                .contains("[activation-service," + correlationId + ","));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(Files.readString(log)).contains("[activation-service," + correlationId + ","));
     }
 
     @Test
@@ -94,23 +111,42 @@ class GatewaySystemTest {
         PortalClient owner = Customers.loggedIn(ownerEmail);
         JsonNode license = Customers.awaitLicense(owner, Customers.purchase(ownerEmail));
         String licenseId = license.path("id").asText();
-        expect(new PortalClient().post("/api/v1/software/activations", Map.of("email", ownerEmail,
-                "licenseKey", license.path("licenseKey").asText(), "fingerprint", "fp-" + UUID.randomUUID(),
-                "hostname", "owner-pc", "productVersion", "5.3.0")), 200);
+        expect(
+                new PortalClient()
+                        .post(
+                                "/api/v1/software/activations",
+                                Map.of(
+                                        "email",
+                                        ownerEmail,
+                                        "licenseKey",
+                                        license.path("licenseKey").asText(),
+                                        "fingerprint",
+                                        "fp-" + UUID.randomUUID(),
+                                        "hostname",
+                                        "owner-pc",
+                                        "productVersion",
+                                        "5.3.0")),
+                200);
         // The activation list is a read model: it shows the activation a moment later.
         String activationId = await().atMost(Duration.ofSeconds(30))
                 .until(() -> json(expect(owner.get("/api/v1/activations"), 200)), rows -> rows.size() == 1)
-                .get(0).path("id").asText();
+                .get(0)
+                .path("id")
+                .asText();
         PortalClient other = Customers.loggedIn(Customers.newEmail("other"));
 
         assertThat(other.get("/api/v1/licenses/" + licenseId).statusCode()).isEqualTo(404);
-        assertThat(other.get("/api/v1/licenses/" + licenseId + "/download").statusCode()).isEqualTo(404);
+        assertThat(other.get("/api/v1/licenses/" + licenseId + "/download").statusCode())
+                .isEqualTo(404);
         assertThat(other.put("/api/v1/licenses/" + licenseId + "/remote-management", Map.of("allowed", true))
-                .statusCode()).isEqualTo(404);
-        assertThat(other.delete("/api/v1/activations/" + activationId).statusCode()).isEqualTo(404);
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(other.delete("/api/v1/activations/" + activationId).statusCode())
+                .isEqualTo(404);
         assertThat(json(other.get("/api/v1/activations"))).isEmpty();
         // Untouched for its owner.
-        assertThat(json(owner.get("/api/v1/activations")).get(0).path("id").asText()).isEqualTo(activationId);
+        assertThat(json(owner.get("/api/v1/activations")).get(0).path("id").asText())
+                .isEqualTo(activationId);
     }
 
     @Test
@@ -118,9 +154,20 @@ class GatewaySystemTest {
         String email = Customers.newEmail("installer");
         JsonNode license = Customers.awaitLicense(Customers.loggedIn(email), Customers.purchase(email));
 
-        HttpResponse<String> activation = new PortalClient().post("/api/v1/software/activations", Map.of(
-                "email", email, "licenseKey", license.path("licenseKey").asText(),
-                "fingerprint", "fp-" + UUID.randomUUID(), "hostname", "server-1", "productVersion", "5.2.0"));
+        HttpResponse<String> activation = new PortalClient()
+                .post(
+                        "/api/v1/software/activations",
+                        Map.of(
+                                "email",
+                                email,
+                                "licenseKey",
+                                license.path("licenseKey").asText(),
+                                "fingerprint",
+                                "fp-" + UUID.randomUUID(),
+                                "hostname",
+                                "server-1",
+                                "productVersion",
+                                "5.2.0"));
 
         assertThat(activation.statusCode()).isEqualTo(200);
         assertThat(json(activation).path("activationKey").asText()).isNotBlank();
@@ -133,7 +180,8 @@ class GatewaySystemTest {
         HttpResponse<String> response = browser.post("/internal/purchases", Map.of("purchaseId", "X-1"));
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(new PortalClient().post("/internal/purchases", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(new PortalClient().post("/internal/purchases", Map.of()).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -156,7 +204,7 @@ class GatewaySystemTest {
         PortalClient browser = Customers.loggedIn(Customers.newEmail("hasty"));
 
         HttpResponse<String> response = null;
-        for (int i = 0; i < 11; i++) {   // 10 per account in 10 minutes pass the gateway
+        for (int i = 0; i < 11; i++) { // 10 per account in 10 minutes pass the gateway
             response = browser.post("/api/v1/license-attachments", Map.of("purchaseId", "NONE-" + i));
         }
 

@@ -92,8 +92,8 @@ public class LicenseCentralSimulation extends Simulation {
     private static final int FIRST_FOR_LARGE_LAG_IDLE = FIRST_FOR_LARGE_WARM_UP + FOR_LAG_WARM_UP;
     private static final int FIRST_FOR_LARGE_ACTIVATIONS = FIRST_FOR_LARGE_LAG_IDLE + FOR_LAG_IDLE;
     private static final int FOR_LARGE_ACTIVATIONS = LICENSES - FIRST_FOR_LARGE_ACTIVATIONS;
-    private static final String ON_LARGE_STORES = String.format(Locale.ROOT, "%,d events in each store",
-            BulkHistory.EVENTS);
+    private static final String ON_LARGE_STORES =
+            String.format(Locale.ROOT, "%,d events in each store", BulkHistory.EVENTS);
 
     /**
      * Each activation appends one event in each service: a machine activated, then the license's
@@ -102,6 +102,7 @@ public class LicenseCentralSimulation extends Simulation {
     private static final List<PhaseProfile.Count> PER_ACTIVATION = List.of(
             new PhaseProfile.EventsAppended("activation-service", EventStores.MACHINE_ACTIVATED),
             new PhaseProfile.EventsAppended("license-service", EventStores.ACTIVATION_STATUS_CHANGED));
+
     private static final List<PhaseProfile.Count> PER_LIST_REQUEST =
             List.of(new PhaseProfile.CommandCalls("license-service", "licenses aggregate"));
 
@@ -120,13 +121,20 @@ public class LicenseCentralSimulation extends Simulation {
         customer.login(email, Customers.PASSWORD);
         sessionCookie = customer.sessionCookie();
         long seeding = System.nanoTime();
-        issued = BenchmarkData.seed(email, LICENSES, "BENCH" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
-        figures.put("licenses issued from 10 purchases of 1,000, per s",
-                Math.round(LICENSES / (Duration.ofNanos(System.nanoTime() - seeding).toMillis() / 1000.0)));
+        issued = BenchmarkData.seed(
+                email,
+                LICENSES,
+                "BENCH" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
+        figures.put(
+                "licenses issued from 10 purchases of 1,000, per s",
+                Math.round(LICENSES
+                        / (Duration.ofNanos(System.nanoTime() - seeding).toMillis() / 1000.0)));
         BenchmarkData.awaitActivationServiceKnows(email, issued.get(issued.size() - 1));
-        figures.put("after the seeding, until every consumer group had caught up, s",
+        figures.put(
+                "after the seeding, until every consumer group had caught up, s",
                 BenchmarkData.awaitConsumersCaughtUp().toSeconds());
-        figures.put("baseline: event-store-shaped single-row inserts into the same PostgreSQL server, one transaction each, per s",
+        figures.put(
+                "baseline: event-store-shaped single-row inserts into the same PostgreSQL server, one transaction each, per s",
                 Math.round(Baselines.eventStoreAppendsPerSecond(2_000)));
         Baselines.Percentiles kafka = Baselines.kafkaRoundTripMillis(300);
         figures.put("baseline: Kafka produce-and-consume round trip, ms p50/p99", kafka.p50() + " / " + kafka.p99());
@@ -134,85 +142,136 @@ public class LicenseCentralSimulation extends Simulation {
         watch = new LicenseEventsWatch(SystemStack.get().kafkaBootstrapServers());
 
         HttpProtocolBuilder gateway = http.baseUrl(SystemStack.gateway())
-                .acceptHeader("application/json").contentTypeHeader("application/json");
+                .acceptHeader("application/json")
+                .contentTypeHeader("application/json");
         // Quiet phases first, the ones that leave a backlog behind later, with time to settle between.
         Duration settle = Duration.ofSeconds(15);
         String direct = "http://127.0.0.1:" + SystemStack.get().port("activation-service") + "/api/v1/software/keys";
         String throughGateway = SystemStack.gateway() + "/api/v1/software/keys";
         setUp(
-                // Both paths get the same warm-up first: a cold JIT, not the gateway, made the first
-                // seconds of either path slow, and the gateway's longer code path warms up later.
-                warmUp(direct, throughGateway).injectClosed(constantConcurrentUsers(4).during(Duration.ofSeconds(45)))
-                        .andThen(noOp("no-op direct (activation-service's public keys)", direct)
-                                .injectClosed(constantConcurrentUsers(4).during(Duration.ofSeconds(15))))
-                        .andThen(noOp("no-op through the gateway (the same keys)", throughGateway)
-                                .injectClosed(constantConcurrentUsers(4).during(Duration.ofSeconds(15))))
-                        // The list's code path (license-service and the MongoDB-wire server's
-                        // aggregation) is as cold as the gateway's was: its first seconds took
-                        // seconds per request, falling to tens of milliseconds.
-                        .andThen(licenseList("warm-up: list", 4).injectOpen(atOnceUsers(4)))
-                        .andThen(mark("profile: list starts", profile::start))
-                        .andThen(licenseList("list: search, sort, page (one customer)", 1).injectOpen(atOnceUsers(1)))
-                        .andThen(mark("profile: list ends", () -> profile.finish("one customer's list requests",
-                                "list request", PER_LIST_REQUEST)))
-                        .andThen(licenseList("list: search, sort, page (4 customers at once)", 2).injectOpen(atOnceUsers(4)))
-                        // The first activations through license-service's consumer were as slow
-                        // as the first list requests: the path gets a few seconds of its own first.
-                        .andThen(lag("warm-up: propagation", FIRST_FOR_LAG_WARM_UP, FOR_LAG_WARM_UP, Duration.ofMillis(20))
-                                .injectClosed(constantConcurrentUsers(1).during(Duration.ofSeconds(3))))
-                        .andThen(mark("profile: propagation starts", profile::start))
-                        .andThen(lag("propagation, one activation at a time", FIRST_FOR_LAG_IDLE, FOR_LAG_IDLE,
-                                Duration.ofMillis(20)).injectClosed(constantConcurrentUsers(1).during(Duration.ofSeconds(20))))
-                        .andThen(mark("profile: propagation ends", () -> {
-                            profile.finish("one activation at a time, with the status polls", "activation", PER_ACTIVATION);
-                            propagation("one at a time", FIRST_FOR_LAG_IDLE, FOR_LAG_IDLE);
-                        }))
-                        // Propagation at 20/s, about what license-service keeps up with when idle,
-                        // then at the 100/s, measured on license.events alone: polling for
-                        // every pending activation made the polls most of the load
-                        // (LicenseEventsWatch). Each rate leaves license-service a backlog, which
-                        // the pause after it lets it work off.
-                        .andThen(activateWatched("propagation at 20 activations/s", FIRST_FOR_LAG_LOW_RATE, FOR_LAG_LOW_RATE)
-                                .injectOpen(constantUsersPerSec(20).during(Duration.ofSeconds(10))))
-                        .andThen(mark("propagation at 20/s ends", () -> propagation("at 20/s", FIRST_FOR_LAG_LOW_RATE, FOR_LAG_LOW_RATE)))
-                        .andThen(activateWatched("propagation at 100 activations/s", FIRST_FOR_LAG_AT_RATE, FOR_LAG_AT_RATE)
-                                .injectOpen(nothingFor(settle), constantUsersPerSec(100).during(Duration.ofSeconds(10))))
-                        .andThen(mark("propagation at 100/s ends", () -> propagation("at 100/s", FIRST_FOR_LAG_AT_RATE, FOR_LAG_AT_RATE)))
-                        .andThen(scenario("settle before the 8 callers").pause(settle).injectOpen(atOnceUsers(1)))
-                        .andThen(mark("profile: activations start", profile::start))
-                        .andThen(activations("software activations", "activate", 0, FOR_ACTIVATIONS)
-                                .injectClosed(constantConcurrentUsers(8).during(Duration.ofSeconds(30))))
-                        .andThen(mark("profile: activations end", () -> profile.finish("8 callers", "activation",
-                                PER_ACTIVATION)))
-                        // The large store: the same activation phases, on the same warm JVMs,
-                        // after a history of a million events per store was loaded (BulkHistory).
-                        .andThen(mark("bulk history", this::loadHistory))
-                        .andThen(lag("warm-up: propagation, " + ON_LARGE_STORES, FIRST_FOR_LARGE_WARM_UP, FOR_LAG_WARM_UP,
-                                Duration.ofMillis(20)).injectClosed(constantConcurrentUsers(1).during(Duration.ofSeconds(3))))
-                        .andThen(mark("profile: propagation starts, " + ON_LARGE_STORES, profile::start))
-                        .andThen(lag("propagation, one activation at a time, " + ON_LARGE_STORES, FIRST_FOR_LARGE_LAG_IDLE,
-                                FOR_LAG_IDLE, Duration.ofMillis(20))
-                                .injectClosed(constantConcurrentUsers(1).during(Duration.ofSeconds(20))))
-                        .andThen(mark("profile: propagation ends, " + ON_LARGE_STORES, () -> {
-                            profile.finish("one activation at a time, with the status polls, " + ON_LARGE_STORES,
-                                    "activation", PER_ACTIVATION);
-                            propagation("one at a time, " + ON_LARGE_STORES, FIRST_FOR_LARGE_LAG_IDLE, FOR_LAG_IDLE);
-                        }))
-                        .andThen(scenario("settle before the 8 callers, " + ON_LARGE_STORES).pause(settle)
-                                .injectOpen(atOnceUsers(1)))
-                        .andThen(mark("profile: activations start, " + ON_LARGE_STORES, profile::start))
-                        .andThen(activations("software activations, " + ON_LARGE_STORES, "activate, " + ON_LARGE_STORES,
-                                FIRST_FOR_LARGE_ACTIVATIONS, FOR_LARGE_ACTIVATIONS)
-                                .injectClosed(constantConcurrentUsers(8).during(Duration.ofSeconds(30))))
-                        .andThen(mark("profile: activations end, " + ON_LARGE_STORES, () -> profile.finish(
-                                "8 callers, " + ON_LARGE_STORES, "activation", PER_ACTIVATION))))
+                        // Both paths get the same warm-up first: a cold JIT, not the gateway, made the first
+                        // seconds of either path slow, and the gateway's longer code path warms up later.
+                        warmUp(direct, throughGateway)
+                                .injectClosed(constantConcurrentUsers(4).during(Duration.ofSeconds(45)))
+                                .andThen(noOp("no-op direct (activation-service's public keys)", direct)
+                                        .injectClosed(constantConcurrentUsers(4).during(Duration.ofSeconds(15))))
+                                .andThen(noOp("no-op through the gateway (the same keys)", throughGateway)
+                                        .injectClosed(constantConcurrentUsers(4).during(Duration.ofSeconds(15))))
+                                // The list's code path (license-service and the MongoDB-wire server's
+                                // aggregation) is as cold as the gateway's was: its first seconds took
+                                // seconds per request, falling to tens of milliseconds.
+                                .andThen(licenseList("warm-up: list", 4).injectOpen(atOnceUsers(4)))
+                                .andThen(mark("profile: list starts", profile::start))
+                                .andThen(licenseList("list: search, sort, page (one customer)", 1)
+                                        .injectOpen(atOnceUsers(1)))
+                                .andThen(mark(
+                                        "profile: list ends",
+                                        () -> profile.finish(
+                                                "one customer's list requests", "list request", PER_LIST_REQUEST)))
+                                .andThen(licenseList("list: search, sort, page (4 customers at once)", 2)
+                                        .injectOpen(atOnceUsers(4)))
+                                // The first activations through license-service's consumer were as slow
+                                // as the first list requests: the path gets a few seconds of its own first.
+                                .andThen(lag(
+                                                "warm-up: propagation",
+                                                FIRST_FOR_LAG_WARM_UP,
+                                                FOR_LAG_WARM_UP,
+                                                Duration.ofMillis(20))
+                                        .injectClosed(constantConcurrentUsers(1).during(Duration.ofSeconds(3))))
+                                .andThen(mark("profile: propagation starts", profile::start))
+                                .andThen(lag(
+                                                "propagation, one activation at a time",
+                                                FIRST_FOR_LAG_IDLE,
+                                                FOR_LAG_IDLE,
+                                                Duration.ofMillis(20))
+                                        .injectClosed(constantConcurrentUsers(1).during(Duration.ofSeconds(20))))
+                                .andThen(mark("profile: propagation ends", () -> {
+                                    profile.finish(
+                                            "one activation at a time, with the status polls",
+                                            "activation",
+                                            PER_ACTIVATION);
+                                    propagation("one at a time", FIRST_FOR_LAG_IDLE, FOR_LAG_IDLE);
+                                }))
+                                // Propagation at 20/s, about what license-service keeps up with when idle,
+                                // then at the 100/s, measured on license.events alone: polling for
+                                // every pending activation made the polls most of the load
+                                // (LicenseEventsWatch). Each rate leaves license-service a backlog, which
+                                // the pause after it lets it work off.
+                                .andThen(activateWatched(
+                                                "propagation at 20 activations/s",
+                                                FIRST_FOR_LAG_LOW_RATE,
+                                                FOR_LAG_LOW_RATE)
+                                        .injectOpen(constantUsersPerSec(20).during(Duration.ofSeconds(10))))
+                                .andThen(mark(
+                                        "propagation at 20/s ends",
+                                        () -> propagation("at 20/s", FIRST_FOR_LAG_LOW_RATE, FOR_LAG_LOW_RATE)))
+                                .andThen(activateWatched(
+                                                "propagation at 100 activations/s",
+                                                FIRST_FOR_LAG_AT_RATE,
+                                                FOR_LAG_AT_RATE)
+                                        .injectOpen(
+                                                nothingFor(settle),
+                                                constantUsersPerSec(100).during(Duration.ofSeconds(10))))
+                                .andThen(mark(
+                                        "propagation at 100/s ends",
+                                        () -> propagation("at 100/s", FIRST_FOR_LAG_AT_RATE, FOR_LAG_AT_RATE)))
+                                .andThen(scenario("settle before the 8 callers")
+                                        .pause(settle)
+                                        .injectOpen(atOnceUsers(1)))
+                                .andThen(mark("profile: activations start", profile::start))
+                                .andThen(activations("software activations", "activate", 0, FOR_ACTIVATIONS)
+                                        .injectClosed(constantConcurrentUsers(8).during(Duration.ofSeconds(30))))
+                                .andThen(mark(
+                                        "profile: activations end",
+                                        () -> profile.finish("8 callers", "activation", PER_ACTIVATION)))
+                                // The large store: the same activation phases, on the same warm JVMs,
+                                // after a history of a million events per store was loaded (BulkHistory).
+                                .andThen(mark("bulk history", this::loadHistory))
+                                .andThen(lag(
+                                                "warm-up: propagation, " + ON_LARGE_STORES,
+                                                FIRST_FOR_LARGE_WARM_UP,
+                                                FOR_LAG_WARM_UP,
+                                                Duration.ofMillis(20))
+                                        .injectClosed(constantConcurrentUsers(1).during(Duration.ofSeconds(3))))
+                                .andThen(mark("profile: propagation starts, " + ON_LARGE_STORES, profile::start))
+                                .andThen(lag(
+                                                "propagation, one activation at a time, " + ON_LARGE_STORES,
+                                                FIRST_FOR_LARGE_LAG_IDLE,
+                                                FOR_LAG_IDLE,
+                                                Duration.ofMillis(20))
+                                        .injectClosed(constantConcurrentUsers(1).during(Duration.ofSeconds(20))))
+                                .andThen(mark("profile: propagation ends, " + ON_LARGE_STORES, () -> {
+                                    profile.finish(
+                                            "one activation at a time, with the status polls, " + ON_LARGE_STORES,
+                                            "activation",
+                                            PER_ACTIVATION);
+                                    propagation(
+                                            "one at a time, " + ON_LARGE_STORES,
+                                            FIRST_FOR_LARGE_LAG_IDLE,
+                                            FOR_LAG_IDLE);
+                                }))
+                                .andThen(scenario("settle before the 8 callers, " + ON_LARGE_STORES)
+                                        .pause(settle)
+                                        .injectOpen(atOnceUsers(1)))
+                                .andThen(mark("profile: activations start, " + ON_LARGE_STORES, profile::start))
+                                .andThen(activations(
+                                                "software activations, " + ON_LARGE_STORES,
+                                                "activate, " + ON_LARGE_STORES,
+                                                FIRST_FOR_LARGE_ACTIVATIONS,
+                                                FOR_LARGE_ACTIVATIONS)
+                                        .injectClosed(constantConcurrentUsers(8).during(Duration.ofSeconds(30))))
+                                .andThen(mark(
+                                        "profile: activations end, " + ON_LARGE_STORES,
+                                        () -> profile.finish(
+                                                "8 callers, " + ON_LARGE_STORES, "activation", PER_ACTIVATION))))
                 .protocols(gateway)
                 .assertions(global().failedRequests().percent().lt(1.0));
     }
 
     @Override
     public void after() {
-        Figures.benchmark(Map.of("resident memory after the load, MB", SystemStack.control().residentMegabytes()));
+        Figures.benchmark(Map.of(
+                "resident memory after the load, MB", SystemStack.control().residentMegabytes()));
         try {
             watch.close();
         } catch (InterruptedException e) {
@@ -222,18 +281,23 @@ public class LicenseCentralSimulation extends Simulation {
 
     /** The phase's lag until license.events has the fact, and its first hop by the event stores' timestamps. */
     private void propagation(String phase, int from, int count) {
-        List<String> licenseIds = issued.subList(from, from + count).stream().map(BenchmarkData.Issued::licenseId).toList();
+        List<String> licenseIds = issued.subList(from, from + count).stream()
+                .map(BenchmarkData.Issued::licenseId)
+                .toList();
         Map<String, Object> figures = new LinkedHashMap<>();
         try {
-            watch.lag(licenseIds, Duration.ofMinutes(3)).ifPresent(lag -> figures.put(
-                    "propagation " + phase + ": accepted activation until its fact is on license.events", lag));
+            watch.lag(licenseIds, Duration.ofMinutes(3))
+                    .ifPresent(lag -> figures.put(
+                            "propagation " + phase + ": accepted activation until its fact is on license.events", lag));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for license.events", e);
         }
-        PropagationHops.firstHopMillis(licenseIds).ifPresent(hop -> figures.put(
-                "propagation " + phase + ": first hop (activation-service's event to license-service's, "
-                        + "by the events' timestamps), ms p50/p99", hop.p50() + " / " + hop.p99()));
+        PropagationHops.firstHopMillis(licenseIds)
+                .ifPresent(hop -> figures.put(
+                        "propagation " + phase + ": first hop (activation-service's event to license-service's, "
+                                + "by the events' timestamps), ms p50/p99",
+                        hop.p50() + " / " + hop.p99()));
         Figures.benchmark(figures);
     }
 
@@ -243,24 +307,32 @@ public class LicenseCentralSimulation extends Simulation {
      * has a backlog left from the 8 callers, so that the large stores' phases start idle.
      */
     private void loadHistory() {
-        Figures.benchmark(Map.of("resident memory before the bulk load (after the phases on the seeded stores), MB",
+        Figures.benchmark(Map.of(
+                "resident memory before the bulk load (after the phases on the seeded stores), MB",
                 SystemStack.control().residentMegabytes()));
         BulkHistory.load();
-        Figures.benchmark(Map.of("after the bulk load, until every consumer group had caught up, s",
+        Figures.benchmark(Map.of(
+                "after the bulk load, until every consumer group had caught up, s",
                 BenchmarkData.awaitConsumersCaughtUp().toSeconds()));
     }
 
     /** A step between phases that sends nothing: it reads the profile while no phase runs. */
     private static PopulationBuilder mark(String name, Runnable action) {
-        return scenario(name).exec(session -> {
-            action.run();
-            return session;
-        }).injectOpen(atOnceUsers(1));
+        return scenario(name)
+                .exec(session -> {
+                    action.run();
+                    return session;
+                })
+                .injectOpen(atOnceUsers(1));
     }
 
     private static ScenarioBuilder warmUp(String direct, String throughGateway) {
-        return scenario("warm-up").exec(repeat(50).on(exec(http("warm-up: direct").get(direct).check(status().is(200)))
-                .exec(http("warm-up: through the gateway").get(throughGateway).check(status().is(200)))));
+        return scenario("warm-up")
+                .exec(repeat(50)
+                        .on(exec(http("warm-up: direct").get(direct).check(status().is(200)))
+                                .exec(http("warm-up: through the gateway")
+                                        .get(throughGateway)
+                                        .check(status().is(200)))));
     }
 
     private static ScenarioBuilder noOp(String name, String url) {
@@ -280,19 +352,30 @@ public class LicenseCentralSimulation extends Simulation {
         Random random = new Random(seed);
         List<String> sorts = List.of("product", "purchasedAt", "maintenanceUntil", "status");
         Iterator<Map<String, Object>> queries = Stream.generate(() -> {
-            String q = switch (random.nextInt(3)) {
-                case 0 -> "";
-                case 1 -> "Backup";
-                default -> issued.get(random.nextInt(issued.size())).licenseKey().substring(0, 5);
-            };
-            return Map.<String, Object>of("q", q, "sort", sorts.get(random.nextInt(sorts.size()))
-                    + (random.nextBoolean() ? ",asc" : ",desc"), "page", random.nextInt(q.isEmpty() ? 500 : 5));
-        }).iterator();
+                    String q = switch (random.nextInt(3)) {
+                        case 0 -> "";
+                        case 1 -> "Backup";
+                        default ->
+                            issued.get(random.nextInt(issued.size()))
+                                    .licenseKey()
+                                    .substring(0, 5);
+                    };
+                    return Map.<String, Object>of(
+                            "q",
+                            q,
+                            "sort",
+                            sorts.get(random.nextInt(sorts.size())) + (random.nextBoolean() ? ",asc" : ",desc"),
+                            "page",
+                            random.nextInt(q.isEmpty() ? 500 : 5));
+                })
+                .iterator();
         return scenario(name + " of an account with " + LICENSES + " licenses")
                 .exec(logIn())
-                .exec(repeat(100).on(feed(queries).exec(http(name)
-                        .get("/api/v1/licenses?q=#{q}&sort=#{sort}&page=#{page}&size=20")
-                        .check(status().is(200)))));
+                .exec(repeat(100)
+                        .on(feed(queries)
+                                .exec(http(name)
+                                        .get("/api/v1/licenses?q=#{q}&sort=#{sort}&page=#{page}&size=20")
+                                        .check(status().is(200)))));
     }
 
     /** Each virtual user activates one license; the watch on license.events measures the rest. */
@@ -306,14 +389,17 @@ public class LicenseCentralSimulation extends Simulation {
      * activation was accepted: its duration is the lag, to within the polling interval.
      */
     private ScenarioBuilder lag(String name, int from, int count, Duration poll) {
-        ChainBuilder untilActivated = asLongAsDuring(session -> !"ACTIVATED".equals(session.getString("status")),
-                Duration.ofSeconds(30)).on(pause(poll)
-                .exec(http("license status").get("/api/v1/licenses/#{licenseId}")
-                        .check(jsonPath("$.license.status").saveAs("status")))
-                .exitHereIfFailed());
-        ChainBuilder activatedOrFailed = exec(session -> "ACTIVATED".equals(session.getString("status"))
-                ? session : session.markAsFailed());
-        return scenario(name).feed(machines(from, count))
+        ChainBuilder untilActivated = asLongAsDuring(
+                        session -> !"ACTIVATED".equals(session.getString("status")), Duration.ofSeconds(30))
+                .on(pause(poll)
+                        .exec(http("license status")
+                                .get("/api/v1/licenses/#{licenseId}")
+                                .check(jsonPath("$.license.status").saveAs("status")))
+                        .exitHereIfFailed());
+        ChainBuilder activatedOrFailed =
+                exec(session -> "ACTIVATED".equals(session.getString("status")) ? session : session.markAsFailed());
+        return scenario(name)
+                .feed(machines(from, count))
                 .exec(addCookie(Cookie("SESSION", sessionCookie)))
                 .exec(activateWatched(name))
                 .exec(group("lag: " + name).on(untilActivated.exec(activatedOrFailed)));
@@ -321,39 +407,52 @@ public class LicenseCentralSimulation extends Simulation {
 
     /** Activates the fed license and, once accepted, tells the watch on license.events. */
     private ChainBuilder activateWatched(String name) {
-        return activate("activate (" + name + ")")
-                .exitHereIfFailed()
-                .exec(session -> {
-                    watch.accepted(session.getString("licenseId"));
-                    return session;
-                });
+        return activate("activate (" + name + ")").exitHereIfFailed().exec(session -> {
+            watch.accepted(session.getString("licenseId"));
+            return session;
+        });
     }
 
     private Iterator<Map<String, Object>> machines(int from, int count) {
-        return issued.subList(from, from + count).stream().map(LicenseCentralSimulation::machine).iterator();
+        return issued.subList(from, from + count).stream()
+                .map(LicenseCentralSimulation::machine)
+                .iterator();
     }
 
     private static Map<String, Object> machine(BenchmarkData.Issued license) {
-        return Map.of("licenseKey", license.licenseKey(), "licenseId", license.licenseId(),
-                "fingerprint", "fp-" + UUID.randomUUID());
+        return Map.of(
+                "licenseKey",
+                license.licenseKey(),
+                "licenseId",
+                license.licenseId(),
+                "fingerprint",
+                "fp-" + UUID.randomUUID());
     }
 
     private ChainBuilder activate(String name) {
-        return exec(http(name).post("/api/v1/software/activations")
-                .body(StringBody("{\"email\":\"" + email + "\",\"licenseKey\":\"#{licenseKey}\","
-                        + "\"fingerprint\":\"#{fingerprint}\",\"hostname\":\"benchmark\",\"productVersion\":\"5.3.0\"}"))
+        return exec(http(name)
+                .post("/api/v1/software/activations")
+                .body(
+                        StringBody(
+                                "{\"email\":\"" + email + "\",\"licenseKey\":\"#{licenseKey}\","
+                                        + "\"fingerprint\":\"#{fingerprint}\",\"hostname\":\"benchmark\",\"productVersion\":\"5.3.0\"}"))
                 .check(status().is(200)));
     }
 
     /** The portal's login: the gateway sends the browser to identity-service's form and back, with a session. */
     private ChainBuilder logIn() {
         // A browser asks for HTML: identity-service sends only such a caller to its login page.
-        return exec(http("login: form").get("/oauth2/authorization/identity").header("Accept", "text/html")
-                .check(css("input[name='_csrf']", "value").saveAs("csrf")))
-                .exec(http("login: submit").post("http://localhost:" + SystemStack.get().port("identity-service") + "/login")
+        return exec(http("login: form")
+                        .get("/oauth2/authorization/identity")
+                        .header("Accept", "text/html")
+                        .check(css("input[name='_csrf']", "value").saveAs("csrf")))
+                .exec(http("login: submit")
+                        .post("http://localhost:" + SystemStack.get().port("identity-service") + "/login")
                         .header("Accept", "text/html")
                         .asFormUrlEncoded()
-                        .formParam("username", email).formParam("password", Customers.PASSWORD).formParam("_csrf", "#{csrf}")
+                        .formParam("username", email)
+                        .formParam("password", Customers.PASSWORD)
+                        .formParam("_csrf", "#{csrf}")
                         .check(currentLocation().is(SystemStack.gateway() + "/")))
                 .exitHereIfFailed();
     }

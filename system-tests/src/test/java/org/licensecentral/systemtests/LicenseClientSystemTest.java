@@ -38,16 +38,22 @@ class LicenseClientSystemTest {
 
     @TempDir
     static Path machines;
+
     private static Path jwks;
 
     @BeforeAll
     static void shortLeases() throws Exception {
-        SystemStack.control().restart("activation-service", List.of(
-                "--licensecentral.activation.leases.online=PT" + LEASE.toSeconds() + "S",
-                "--db-scheduler.polling-interval=PT1S"));
+        SystemStack.control()
+                .restart(
+                        "activation-service",
+                        List.of(
+                                "--licensecentral.activation.leases.online=PT" + LEASE.toSeconds() + "S",
+                                "--db-scheduler.polling-interval=PT1S"));
         // What a product ships for offline use: the JWKS of the keys that sign activation keys.
         jwks = machines.resolve("jwks.json");
-        Files.writeString(jwks, expect(new PortalClient().get("/api/v1/software/keys"), 200).body());
+        Files.writeString(
+                jwks,
+                expect(new PortalClient().get("/api/v1/software/keys"), 200).body());
     }
 
     @AfterAll
@@ -60,15 +66,24 @@ class LicenseClientSystemTest {
         Customer customer = Customer.withLicense("client-online");
         Machine machine = new Machine("online");
 
-        Run activated = machine.run("activate", "--email", customer.email(), "--license-key", customer.licenseKey(),
-                "--product-version", "5.3.1", "--hostname", machine.hostname());
+        Run activated = machine.run(
+                "activate",
+                "--email",
+                customer.email(),
+                "--license-key",
+                customer.licenseKey(),
+                "--product-version",
+                "5.3.1",
+                "--hostname",
+                machine.hostname());
         assertThat(activated.exitCode()).as(activated.toString()).isZero();
         String leasedKey = machine.storedKey();
         assertThat(machine.run("status").exitCode()).isZero();
         Run checkedIn = machine.run("check-in");
         assertThat(checkedIn.exitCode()).as(checkedIn.toString()).isZero();
 
-        String activationId = customer.awaitActivation(machine.hostname()).path("id").asText();
+        String activationId =
+                customer.awaitActivation(machine.hostname()).path("id").asText();
         expect(customer.portal().delete("/api/v1/activations/" + activationId), 204);
         Run refused = machine.run("check-in");
 
@@ -79,8 +94,9 @@ class LicenseClientSystemTest {
         Path copy = machine.dir().resolve("copied-key.txt");
         Files.writeString(copy, leasedKey);
         String fingerprint = machine.run("fingerprint").stdout().trim();
-        await().atMost(LEASE.plusSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() ->
-                verify(copy, fingerprint).exitCode() == 1);
+        await().atMost(LEASE.plusSeconds(30))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> verify(copy, fingerprint).exitCode() == 1);
         assertThat(verify(copy, fingerprint).stdout()).contains("EXPIRED");
     }
 
@@ -89,12 +105,20 @@ class LicenseClientSystemTest {
         Customer customer = Customer.withLicense("client-offline");
         Machine machine = new Machine("offline");
 
-        Run request = machine.run("offline-request", "--email", customer.email(), "--license-key",
-                customer.licenseKey(), "--product-version", "5.3.1", "--hostname", machine.hostname());
+        Run request = machine.run(
+                "offline-request",
+                "--email",
+                customer.email(),
+                "--license-key",
+                customer.licenseKey(),
+                "--product-version",
+                "5.3.1",
+                "--hostname",
+                machine.hostname());
         assertThat(request.exitCode()).as(request.toString()).isZero();
         String serviceKey = request.stdout().trim();
-        JsonNode activated = json(expect(customer.portal().post("/api/v1/activations/offline",
-                Map.of("serviceKey", serviceKey)), 200));
+        JsonNode activated = json(
+                expect(customer.portal().post("/api/v1/activations/offline", Map.of("serviceKey", serviceKey)), 200));
         Path keyFile = machine.dir().resolve("activation-key.txt");
         Files.writeString(keyFile, activated.path("activationKey").asText());
 
@@ -105,8 +129,8 @@ class LicenseClientSystemTest {
         assertThat(status.stdout()).contains("OFFLINE");
 
         // The same service key again, as if copied from an old screenshot: refused.
-        HttpResponse<String> replayed = customer.portal().post("/api/v1/activations/offline",
-                Map.of("serviceKey", serviceKey));
+        HttpResponse<String> replayed =
+                customer.portal().post("/api/v1/activations/offline", Map.of("serviceKey", serviceKey));
         assertThat(replayed.statusCode()).isEqualTo(409);
         assertThat(replayed.body()).contains("service-key-used");
 
@@ -115,8 +139,12 @@ class LicenseClientSystemTest {
         String code = deactivated.stdout().trim();
         String activationId = activated.path("activationId").asText();
         customer.awaitActivation(machine.hostname());
-        expect(customer.portal().post("/api/v1/activations/" + activationId + "/offline-deactivation",
-                Map.of("deactivationCode", code)), 204);
+        expect(
+                customer.portal()
+                        .post(
+                                "/api/v1/activations/" + activationId + "/offline-deactivation",
+                                Map.of("deactivationCode", code)),
+                204);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> customer.activation(machine.hostname()) == null);
         assertThat(machine.run("status").exitCode()).isEqualTo(4);
@@ -135,8 +163,9 @@ class LicenseClientSystemTest {
 
         // The first machine never checks in: its lease ends and the deadline frees the seat.
         customer.awaitActivation(first.hostname());
-        await().atMost(LEASE.plusSeconds(40)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                customer.activation(first.hostname()) == null);
+        await().atMost(LEASE.plusSeconds(40))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> customer.activation(first.hostname()) == null);
         Run taken = second.activate(customer);
         assertThat(taken.exitCode()).as(taken.toString()).isZero();
         Run late = first.run("check-in");
@@ -184,7 +213,8 @@ class LicenseClientSystemTest {
         Machine(String name) throws IOException {
             this.hostname = name + "-" + UUID.randomUUID().toString().substring(0, 8);
             this.dir = Files.createDirectories(machines.resolve(hostname));
-            Files.writeString(dir.resolve("machine-id"), UUID.randomUUID().toString().replace("-", "") + "\n");
+            Files.writeString(
+                    dir.resolve("machine-id"), UUID.randomUUID().toString().replace("-", "") + "\n");
         }
 
         Path dir() {
@@ -196,18 +226,37 @@ class LicenseClientSystemTest {
         }
 
         Run activate(Customer customer) throws Exception {
-            return run("activate", "--email", customer.email(), "--license-key", customer.licenseKey(),
-                    "--product-version", "5.3.1", "--hostname", hostname);
+            return run(
+                    "activate",
+                    "--email",
+                    customer.email(),
+                    "--license-key",
+                    customer.licenseKey(),
+                    "--product-version",
+                    "5.3.1",
+                    "--hostname",
+                    hostname);
         }
 
         String storedKey() throws IOException {
-            return new ObjectMapper().readTree(dir.resolve("state.json").toFile()).path("activationKey").asText();
+            return new ObjectMapper()
+                    .readTree(dir.resolve("state.json").toFile())
+                    .path("activationKey")
+                    .asText();
         }
 
         Run run(String... command) throws Exception {
-            List<String> arguments = new ArrayList<>(List.of("--server", SystemStack.gateway(), "--product", "BACKUP",
-                    "--state", dir.resolve("state.json").toString(),
-                    "--machine-id-file", dir.resolve("machine-id").toString(), "--jwks", jwks.toString()));
+            List<String> arguments = new ArrayList<>(List.of(
+                    "--server",
+                    SystemStack.gateway(),
+                    "--product",
+                    "BACKUP",
+                    "--state",
+                    dir.resolve("state.json").toString(),
+                    "--machine-id-file",
+                    dir.resolve("machine-id").toString(),
+                    "--jwks",
+                    jwks.toString()));
             arguments.addAll(List.of(command));
             return java(jar("license-client", "license-client-"), arguments);
         }
@@ -218,17 +267,21 @@ class LicenseClientSystemTest {
      * without the usual 5 minutes of clock skew, so the test need not wait them out.
      */
     private static Run verify(Path key, String fingerprint) throws Exception {
-        return java(jar("activation-verifier", "activation-verifier-"),
+        return java(
+                jar("activation-verifier", "activation-verifier-"),
                 List.of("--clock-skew", "0", key.toString(), jwks.toString(), fingerprint, "BACKUP"));
     }
 
     private static Run java(Path jar, List<String> arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
         command.addAll(arguments);
         Path out = Files.createTempFile(machines, "out", ".txt");
         Path err = Files.createTempFile(machines, "err", ".txt");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("no answer within 60 s: " + command);
@@ -238,10 +291,12 @@ class LicenseClientSystemTest {
 
     /** A module's runnable jar, as its build left it under target/. */
     private static Path jar(String module, String prefix) throws IOException {
-        try (Stream<Path> files = Files.list(SystemStack.get().root().resolve(module).resolve("target"))) {
+        try (Stream<Path> files =
+                Files.list(SystemStack.get().root().resolve(module).resolve("target"))) {
             return files.filter(file -> file.getFileName().toString().startsWith(prefix)
                             && file.getFileName().toString().endsWith("-cli.jar"))
-                    .findFirst().orElseThrow(() -> new AssertionError("build " + module + " first: no *-cli.jar"));
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("build " + module + " first: no *-cli.jar"));
         }
     }
 }

@@ -64,7 +64,8 @@ final class LicenseEventsWatch implements AutoCloseable {
      * arrived. Empty when none of them was accepted.
      */
     Optional<String> lag(List<String> licenseIds, Duration patience) throws InterruptedException {
-        List<String> accepted = licenseIds.stream().filter(acceptedAt::containsKey).toList();
+        List<String> accepted =
+                licenseIds.stream().filter(acceptedAt::containsKey).toList();
         long deadline = System.nanoTime() + patience.toNanos();
         while (!seenAt.keySet().containsAll(accepted) && System.nanoTime() < deadline) {
             Thread.sleep(50);
@@ -80,7 +81,8 @@ final class LicenseEventsWatch implements AutoCloseable {
             return Optional.empty();
         }
         Baselines.Percentiles lag = Baselines.Percentiles.of(millis);
-        return Optional.of(String.format("p50 %.0f ms, p99 %.0f ms (%d accepted, %d not on license.events after %s)",
+        return Optional.of(String.format(
+                "p50 %.0f ms, p99 %.0f ms (%d accepted, %d not on license.events after %s)",
                 lag.p50(), lag.p99(), accepted.size(), accepted.size() - millis.size(), patience));
     }
 
@@ -90,7 +92,8 @@ final class LicenseEventsWatch implements AutoCloseable {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                     long now = System.nanoTime();
                     Header type = record.headers().lastHeader("ce_type");
-                    if (type != null && ACTIVATION_STATUS_CHANGED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
+                    if (type != null
+                            && ACTIVATION_STATUS_CHANGED.equals(new String(type.value(), StandardCharsets.UTF_8))) {
                         seenAt.putIfAbsent(record.key(), now);
                     }
                 }

@@ -61,8 +61,8 @@ final class PhaseProfile {
         }
     }
 
-    private static final Pattern COMMAND = Pattern.compile(
-            "^mongodb_driver_commands_seconds_(count|sum)\\{(.*)} (\\S+)$", Pattern.MULTILINE);
+    private static final Pattern COMMAND =
+            Pattern.compile("^mongodb_driver_commands_seconds_(count|sum)\\{(.*)} (\\S+)$", Pattern.MULTILINE);
     private static final Pattern CONNECTIONS = Pattern.compile(
             "^hikaricp_connections_(usage|acquire)_seconds_(count|sum)\\{.*} (\\S+)$", Pattern.MULTILINE);
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
@@ -137,18 +137,24 @@ final class PhaseProfile {
         cpuAfter.forEach((process, total) -> cpu.put(process, total - cpuBefore.getOrDefault(process, 0.0)));
 
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("CPU seconds in " + phase + " (" + Math.round(seconds) + " s on 2 cores)", cpu.entrySet().stream()
-                .map(entry -> String.format("%s %.1f", entry.getKey(), entry.getValue()))
-                .collect(Collectors.joining(", ")));
+        figures.put(
+                "CPU seconds in " + phase + " (" + Math.round(seconds) + " s on 2 cores)",
+                cpu.entrySet().stream()
+                        .map(entry -> String.format("%s %.1f", entry.getKey(), entry.getValue()))
+                        .collect(Collectors.joining(", ")));
         Map<Count, Double> counts = new HashMap<>();
         countedBy.forEach(count -> counts.put(count, counted(count, used)));
         Count accepted = countedBy.get(0);
         double operations = Math.max(counts.get(accepted), 1);
         double all = cpu.values().stream().mapToDouble(Double::doubleValue).sum();
-        figures.put("CPU ms per " + operation + " in " + phase + " (" + Math.round(counts.get(accepted)) + " counted as "
-                + accepted.describe() + ")", cpu.entrySet().stream()
-                .map(entry -> String.format("%s %.1f", entry.getKey(), 1000 * entry.getValue() / operations))
-                .collect(Collectors.joining(", ")) + String.format(", all processes %.1f", 1000 * all / operations));
+        figures.put(
+                "CPU ms per " + operation + " in " + phase + " (" + Math.round(counts.get(accepted)) + " counted as "
+                        + accepted.describe() + ")",
+                cpu.entrySet().stream()
+                                .map(entry ->
+                                        String.format("%s %.1f", entry.getKey(), 1000 * entry.getValue() / operations))
+                                .collect(Collectors.joining(", "))
+                        + String.format(", all processes %.1f", 1000 * all / operations));
         for (Count count : countedBy) {
             String service = count.service();
             double own = counts.get(count);
@@ -156,24 +162,36 @@ final class PhaseProfile {
             String of = " (" + phase + ", " + Math.round(own) + " counted as " + count.describe() + ")";
             String top = used.get(service).commands().entrySet().stream()
                     .filter(entry -> entry.getValue().calls() > 0)
-                    .sorted(Comparator.comparingDouble((Map.Entry<String, Usage> entry) -> entry.getValue().seconds()).reversed())
+                    .sorted(Comparator.comparingDouble((Map.Entry<String, Usage> entry) ->
+                                    entry.getValue().seconds())
+                            .reversed())
                     .limit(5)
-                    .map(entry -> String.format("%s %.1f× %.1f ms", entry.getKey(),
-                            entry.getValue().calls() / per, 1000 * entry.getValue().seconds() / entry.getValue().calls()))
+                    .map(entry -> String.format(
+                            "%s %.1f× %.1f ms",
+                            entry.getKey(),
+                            entry.getValue().calls() / per,
+                            1000 * entry.getValue().seconds() / entry.getValue().calls()))
                     .collect(Collectors.joining("; "));
             figures.put("MongoDB commands (read models) per " + operation + " in " + service + of, top);
             Usage held = used.get(service).connections().getOrDefault("usage", new Usage(0, 0));
             Usage waited = used.get(service).connections().getOrDefault("acquire", new Usage(0, 0));
-            figures.put("PostgreSQL connections per " + operation + " in " + service + of, String.format(
-                    "%.1f borrowed, held %.1f ms each, %.2f ms waited for each", held.calls() / per,
-                    1000 * held.seconds() / Math.max(held.calls(), 1), 1000 * waited.seconds() / Math.max(waited.calls(), 1)));
+            figures.put(
+                    "PostgreSQL connections per " + operation + " in " + service + of,
+                    String.format(
+                            "%.1f borrowed, held %.1f ms each, %.2f ms waited for each",
+                            held.calls() / per,
+                            1000 * held.seconds() / Math.max(held.calls(), 1),
+                            1000 * waited.seconds() / Math.max(waited.calls(), 1)));
         }
         Figures.benchmark(figures);
     }
 
     private double counted(Count count, Map<String, Timers> used) {
         if (count instanceof CommandCalls calls) {
-            return used.get(calls.service()).commands().getOrDefault(calls.command(), new Usage(0, 0)).calls();
+            return used.get(calls.service())
+                    .commands()
+                    .getOrDefault(calls.command(), new Usage(0, 0))
+                    .calls();
         }
         EventsAppended events = (EventsAppended) count;
         return EventStores.appendedAfter(events.service(), headsBefore.get(events.service()), events.payloadType());
@@ -185,23 +203,38 @@ final class PhaseProfile {
      */
     private static Map<String, Double> cpuSeconds() {
         Map<String, Double> cpu = new LinkedHashMap<>();
-        SystemStack.control().processIds().forEach((service, pid) -> cpu.put(service,
-                ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).map(PhaseProfile::seconds).orElse(0.0)));
+        SystemStack.control()
+                .processIds()
+                .forEach((service, pid) -> cpu.put(
+                        service,
+                        ProcessHandle.of(pid)
+                                .flatMap(process -> process.info().totalCpuDuration())
+                                .map(PhaseProfile::seconds)
+                                .orElse(0.0)));
         cpu.put("postgres", postgresSeconds());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Double> parts = new LinkedHashMap<>();
-        List.of("MongoDB-wire server", "Kafka", "GreenMail", "Gatling", "other threads").forEach(part -> parts.put(part, 0.0));
+        List.of("MongoDB-wire server", "Kafka", "GreenMail", "Gatling", "other threads")
+                .forEach(part -> parts.put(part, 0.0));
         for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
             long nanos = thread == null ? -1 : threads.getThreadCpuTime(thread.getThreadId());
             if (nanos > 0) {
                 parts.merge(part(thread.getThreadName()), nanos / 1e9, Double::sum);
             }
         }
-        double infrastructure = ProcessHandle.current().info().totalCpuDuration().map(PhaseProfile::seconds).orElse(0.0);
+        double infrastructure = ProcessHandle.current()
+                .info()
+                .totalCpuDuration()
+                .map(PhaseProfile::seconds)
+                .orElse(0.0);
         cpu.putAll(parts);
         // Threads that ended since the last reading are counted here too, with the GC and the JIT.
-        cpu.put("infrastructure JVM's GC, JIT and ended threads",
-                infrastructure - parts.values().stream().mapToDouble(Double::doubleValue).sum());
+        cpu.put(
+                "infrastructure JVM's GC, JIT and ended threads",
+                infrastructure
+                        - parts.values().stream()
+                                .mapToDouble(Double::doubleValue)
+                                .sum());
         return cpu;
     }
 
@@ -221,8 +254,9 @@ final class PhaseProfile {
             try {
                 String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
                 // After the command name in parentheses (which may hold spaces) come the fields from the state on.
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-                for (int field = 11; field <= 14; field++) {   // utime, stime, cutime, cstime: fields 14 to 17
+                String[] fields =
+                        stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+                for (int field = 11; field <= 14; field++) { // utime, stime, cutime, cstime: fields 14 to 17
                     ticks += Long.parseLong(fields[field]);
                 }
             } catch (IOException e) {
@@ -236,15 +270,24 @@ final class PhaseProfile {
         if (thread.startsWith("mongo-server")) {
             return "MongoDB-wire server";
         }
-        if (thread.startsWith("smtp:") || thread.startsWith("imap:") || thread.startsWith("pop3:") || thread.equals("mailbox-saver")) {
+        if (thread.startsWith("smtp:")
+                || thread.startsWith("imap:")
+                || thread.startsWith("pop3:")
+                || thread.equals("mailbox-saver")) {
             return "GreenMail";
         }
         if (thread.startsWith("gatling") || thread.startsWith("GatlingSystem")) {
             return "Gatling";
         }
-        if (thread.contains("kafka") || thread.startsWith("broker-") || thread.startsWith("controller-")
-                || thread.startsWith("raft") || thread.startsWith("quorum-controller") || thread.startsWith("group-")
-                || thread.startsWith("transaction-") || thread.startsWith("ExpirationReaper") || thread.startsWith("executor-")) {
+        if (thread.contains("kafka")
+                || thread.startsWith("broker-")
+                || thread.startsWith("controller-")
+                || thread.startsWith("raft")
+                || thread.startsWith("quorum-controller")
+                || thread.startsWith("group-")
+                || thread.startsWith("transaction-")
+                || thread.startsWith("ExpirationReaper")
+                || thread.startsWith("executor-")) {
             return "Kafka";
         }
         return "other threads";
@@ -258,7 +301,8 @@ final class PhaseProfile {
         Map<String, Timers> all = new HashMap<>();
         for (String service : services) {
             String url = "http://127.0.0.1:" + SystemStack.get().port(service) + "/actuator/prometheus";
-            String body = PortalClient.send(HTTP, HttpRequest.newBuilder(URI.create(url))).body();
+            String body = PortalClient.send(HTTP, HttpRequest.newBuilder(URI.create(url)))
+                    .body();
             Map<String, Usage> commands = new HashMap<>();
             Matcher sample = COMMAND.matcher(body);
             while (sample.find()) {
@@ -268,8 +312,10 @@ final class PhaseProfile {
                     labels.put(label.group(1), label.group(2));
                 }
                 if ("SUCCESS".equals(labels.get("status"))) {
-                    commands.merge(labels.get("collection") + " " + labels.get("command"),
-                            Usage.of(sample.group(1), sample.group(3)), Usage::plus);
+                    commands.merge(
+                            labels.get("collection") + " " + labels.get("command"),
+                            Usage.of(sample.group(1), sample.group(3)),
+                            Usage::plus);
                 }
             }
             Map<String, Usage> connections = new HashMap<>();

@@ -52,7 +52,8 @@ class PortalBrowserSystemTest {
 
     @AfterEach
     void screenshot(TestInfo test) {
-        browser.screenshot(getClass().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName());
+        browser.screenshot(getClass().getSimpleName() + "-"
+                + test.getTestMethod().orElseThrow().getName());
     }
 
     @Test
@@ -78,9 +79,12 @@ class PortalBrowserSystemTest {
         assertThat(browser.byTestId("search").getAttribute("value")).isEqualTo("DEMO-1001");
         assertThat(purchaseIds()).containsOnly("DEMO-1001");
         List<String> products = rows().stream()
-                .map(row -> row.findElement(testId("license-product")).getText()).toList();
+                .map(row -> row.findElement(testId("license-product")).getText())
+                .toList();
         assertThat(products).hasSize(3).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
-        assertThat(browser.driver.findElement(By.cssSelector("th[data-sort='product']")).getAttribute("aria-sort"))
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("th[data-sort='product']"))
+                        .getAttribute("aria-sort"))
                 .isEqualTo("ascending");
     }
 
@@ -149,7 +153,9 @@ class PortalBrowserSystemTest {
         boolean before = toggle.isSelected();
 
         toggle.click();
-        browser.await().until(driver -> switchOf(licenseId).isEnabled() && switchOf(licenseId).isSelected() != before);
+        browser.await()
+                .until(driver ->
+                        switchOf(licenseId).isEnabled() && switchOf(licenseId).isSelected() != before);
         browser.driver.navigate().refresh();
         browser.awaitReady("licenses");
 
@@ -158,24 +164,28 @@ class PortalBrowserSystemTest {
 
     @Test
     void anOfflineActivationShowsItsKeyAndIsDeactivatedWithTheMachinesCode() throws Exception {
-        String licenseKey = rowOf("DEMO-1001", "Explorer").findElement(testId("license-key")).getText();
+        String licenseKey = rowOf("DEMO-1001", "Explorer")
+                .findElement(testId("license-key"))
+                .getText();
         String hostname = "offline-" + UUID.randomUUID().toString().substring(0, 8);
 
         browser.byTestId("activations-tab").click();
         browser.awaitReady("activations");
-        browser.byTestId("offline-service-key").sendKeys(ServiceKeys.v1(DemoSeed.DEMO_EMAIL, licenseKey, hostname, "3.1.0"));
+        browser.byTestId("offline-service-key")
+                .sendKeys(ServiceKeys.v1(DemoSeed.DEMO_EMAIL, licenseKey, hostname, "3.1.0"));
         browser.byTestId("offline-activate").click();
         String activationKey = browser.await().until(driver -> {
             String value = browser.byTestId("offline-activation-key").getAttribute("value");
             return value == null || value.isBlank() ? null : value;
         });
-        assertThat(activationKey.split("\\.")).hasSize(3);   // a compact JWS
+        assertThat(activationKey.split("\\.")).hasSize(3); // a compact JWS
         browser.await().until(driver -> activationRow(hostname) != null);
 
         // The machine removes its key and shows the code (license-client deactivate --offline computes it so).
         String[] jws = activationKey.split("\\.");
         var claims = new ObjectMapper().readTree(Base64.getUrlDecoder().decode(jws[1]));
-        String code = DeactivationCode.of(Base64.getUrlDecoder().decode(claims.path("dsec").asText()),
+        String code = DeactivationCode.of(
+                Base64.getUrlDecoder().decode(claims.path("dsec").asText()),
                 claims.path("sub").asText());
         activationRow(hostname).findElement(testId("deactivate")).click();
         assertThat(browser.byTestId("deactivate-text").getText()).contains("activated offline");
@@ -185,39 +195,51 @@ class PortalBrowserSystemTest {
         browser.await().until(driver -> activationRow(hostname) == null);
     }
 
-
     private static List<WebElement> rows() {
         return browser.driver.findElements(testId("license-row"));
     }
 
     /** The text of one cell per row, in the list's order. */
     private static List<String> texts(String cellTestId) {
-        return rows().stream().map(row -> row.findElement(testId(cellTestId)).getText()).toList();
+        return rows().stream()
+                .map(row -> row.findElement(testId(cellTestId)).getText())
+                .toList();
     }
 
     private static String ariaSort(String column) {
-        return browser.driver.findElement(By.cssSelector("th[data-sort='" + column + "']")).getAttribute("aria-sort");
+        return browser.driver
+                .findElement(By.cssSelector("th[data-sort='" + column + "']"))
+                .getAttribute("aria-sort");
     }
 
     private static List<String> purchaseIds() {
-        return rows().stream().map(row -> row.findElement(testId("license-purchase")).getText())
-                .map(text -> text.lines().findFirst().orElse("")).distinct().toList();
+        return rows().stream()
+                .map(row -> row.findElement(testId("license-purchase")).getText())
+                .map(text -> text.lines().findFirst().orElse(""))
+                .distinct()
+                .toList();
     }
 
     private static WebElement rowOf(String purchaseId, String productName) {
         return rows().stream()
-                .filter(row -> row.findElement(testId("license-purchase")).getText().contains(purchaseId))
-                .filter(row -> row.findElement(testId("license-product")).getText().contains(productName))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + productName + " license of " + purchaseId));
+                .filter(row ->
+                        row.findElement(testId("license-purchase")).getText().contains(purchaseId))
+                .filter(row ->
+                        row.findElement(testId("license-product")).getText().contains(productName))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no " + productName + " license of " + purchaseId));
     }
 
     private static WebElement switchOf(String licenseId) {
-        return browser.driver.findElement(By.cssSelector("[data-testid='rm-switch'][data-license-id='" + licenseId + "']"));
+        return browser.driver.findElement(
+                By.cssSelector("[data-testid='rm-switch'][data-license-id='" + licenseId + "']"));
     }
 
     private static WebElement activationRow(String hostname) {
         return browser.driver.findElements(testId("activation-row")).stream()
-                .filter(row -> row.findElement(testId("activation-hostname")).getText().equals(hostname))
-                .findFirst().orElse(null);
+                .filter(row ->
+                        row.findElement(testId("activation-hostname")).getText().equals(hostname))
+                .findFirst()
+                .orElse(null);
     }
 }

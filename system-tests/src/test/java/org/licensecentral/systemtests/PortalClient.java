@@ -37,8 +37,11 @@ final class PortalClient {
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     // HTTP/1.1 as a browser speaks it over plain http: no h2c upgrade attempts on the way.
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
 
     /** Registers through the gateway and verifies the address with the code from its mailbox. */
     void register(String email, String password) {
@@ -83,8 +86,11 @@ final class PortalClient {
 
     /** The value of the gateway's session cookie, for a load tool that polls as this logged-in customer. */
     String sessionCookie() {
-        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("SESSION"))
-                .map(HttpCookie::getValue).findFirst().orElseThrow(() -> new AssertionError("not logged in"));
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("SESSION"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("not logged in"));
     }
 
     boolean loggedIn() {
@@ -130,15 +136,18 @@ final class PortalClient {
 
     private HttpRequest.Builder withCsrf(HttpRequest.Builder request) {
         if (xsrfToken().isEmpty()) {
-            get("/api/v1/session");   // any answer of the gateway sets the cookie
+            get("/api/v1/session"); // any answer of the gateway sets the cookie
         }
-        return request.header("Content-Type", "application/json").header("Accept", "application/json")
+        return request.header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .header("X-XSRF-TOKEN", xsrfToken().orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie")));
     }
 
     private Optional<String> xsrfToken() {
-        return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
-                .map(HttpCookie::getValue).findFirst();
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+                .map(HttpCookie::getValue)
+                .findFirst();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -22,13 +22,13 @@ import java.util.Optional;
  */
 final class PropagationHops {
 
-    private PropagationHops() {
-    }
+    private PropagationHops() {}
 
     /** Empty when none of the licenses was activated. */
     static Optional<Baselines.Percentiles> firstHopMillis(List<String> licenseIds) {
         Map<String, Instant> activated = timestamps("activation-service", licenseIds, EventStores.MACHINE_ACTIVATED);
-        Map<String, Instant> recorded = timestamps("license-service", licenseIds, EventStores.ACTIVATION_STATUS_CHANGED);
+        Map<String, Instant> recorded =
+                timestamps("license-service", licenseIds, EventStores.ACTIVATION_STATUS_CHANGED);
         List<Double> millis = new ArrayList<>();
         activated.forEach((licenseId, at) -> {
             Instant seen = recorded.get(licenseId);
@@ -45,13 +45,15 @@ final class PropagationHops {
      */
     private static Map<String, Instant> timestamps(String service, List<String> licenseIds, String payloadType) {
         Map<String, Instant> first = new HashMap<>();
-        try (Connection connection = EventStores.of(service); PreparedStatement statement = connection.prepareStatement(
-                "SELECT aggregateidentifier, timestamp FROM domainevententry WHERE aggregateidentifier = ANY (?) AND payloadtype = ?")) {
+        try (Connection connection = EventStores.of(service);
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT aggregateidentifier, timestamp FROM domainevententry WHERE aggregateidentifier = ANY (?) AND payloadtype = ?")) {
             statement.setArray(1, connection.createArrayOf("varchar", licenseIds.toArray()));
             statement.setString(2, payloadType);
             try (ResultSet events = statement.executeQuery()) {
                 while (events.next()) {
-                    first.merge(events.getString(1), Instant.parse(events.getString(2)), (a, b) -> a.isBefore(b) ? a : b);
+                    first.merge(
+                            events.getString(1), Instant.parse(events.getString(2)), (a, b) -> a.isBefore(b) ? a : b);
                 }
             }
         } catch (SQLException e) {

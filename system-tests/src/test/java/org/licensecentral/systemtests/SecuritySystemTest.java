@@ -38,7 +38,8 @@ import org.licensecentral.localstack.StackSecrets;
  */
 class SecuritySystemTest {
 
-    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static StackConfig stack;
     private static String licenseKey;
@@ -48,7 +49,9 @@ class SecuritySystemTest {
         stack = SystemStack.get();
         String email = Customers.newEmail("security");
         PortalClient customer = Customers.loggedIn(email);
-        licenseKey = Customers.awaitLicense(customer, Customers.purchase(email)).get("licenseKey").asText();
+        licenseKey = Customers.awaitLicense(customer, Customers.purchase(email))
+                .get("licenseKey")
+                .asText();
     }
 
     @Test
@@ -69,13 +72,15 @@ class SecuritySystemTest {
     void theInternalClientsTokenWorksOnInternalEndpointsOnlyAndIsNoPortalIdentity() throws Exception {
         String token = internalToken();
 
-        HttpResponse<String> viaGateway = send(HttpRequest.newBuilder(gateway("/api/v1/session"))
-                .header("Authorization", "Bearer " + token));
-        HttpResponse<String> asPortalCaller = send(HttpRequest.newBuilder(direct("activation-service", "/api/v1/activations"))
-                .header("Authorization", "Bearer " + token));
+        HttpResponse<String> viaGateway =
+                send(HttpRequest.newBuilder(gateway("/api/v1/session")).header("Authorization", "Bearer " + token));
+        HttpResponse<String> asPortalCaller =
+                send(HttpRequest.newBuilder(direct("activation-service", "/api/v1/activations"))
+                        .header("Authorization", "Bearer " + token));
         // An internal call it may make: a release whose download is on no artifact host is refused on its merits.
         HttpResponse<String> internal = send(HttpRequest.newBuilder(direct("license-service", "/internal/releases"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"productCode\":\"BACKUP\",\"version\":\"9.9\","
                         + "\"releasedAt\":\"2026-01-01\",\"downloadUrl\":\"https://attacker.example/backup.exe\"}")));
 
@@ -90,10 +95,19 @@ class SecuritySystemTest {
         int refused = 0;
         for (int i = 0; i < 15; i++) {
             HttpResponse<String> response = send(HttpRequest.newBuilder(gateway("/api/v1/software/activations"))
-                    .header("Content-Type", "application/json").header("X-Forwarded-For", "203.0.113." + i)
-                    .POST(HttpRequest.BodyPublishers.ofString(PortalClient.write(Map.of("email", "guess-" + i + "@example.org",
-                            "licenseKey", i % 2 == 0 ? licenseKey : " " + licenseKey.toLowerCase(), "fingerprint", "fp-guess",
-                            "hostname", "guess", "productVersion", "5.3")))));
+                    .header("Content-Type", "application/json")
+                    .header("X-Forwarded-For", "203.0.113." + i)
+                    .POST(HttpRequest.BodyPublishers.ofString(PortalClient.write(Map.of(
+                            "email",
+                            "guess-" + i + "@example.org",
+                            "licenseKey",
+                            i % 2 == 0 ? licenseKey : " " + licenseKey.toLowerCase(),
+                            "fingerprint",
+                            "fp-guess",
+                            "hostname",
+                            "guess",
+                            "productVersion",
+                            "5.3")))));
             if (response.statusCode() == 429) {
                 refused++;
             } else {
@@ -122,13 +136,20 @@ class SecuritySystemTest {
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).isEqualTo("{\"status\":\"UP\"}");
         for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/env"}) {
-            assertThat(send(HttpRequest.newBuilder(gateway(path))).statusCode()).as(path).isNotEqualTo(200);
-            assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.port("identity-service") + path)))
-                    .statusCode()).as("identity-service " + path).isNotEqualTo(200);
+            assertThat(send(HttpRequest.newBuilder(gateway(path))).statusCode())
+                    .as(path)
+                    .isNotEqualTo(200);
+            assertThat(send(HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + stack.port("identity-service") + path)))
+                            .statusCode())
+                    .as("identity-service " + path)
+                    .isNotEqualTo(200);
         }
         // On this machine, the management ports have it all.
-        assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + stack.managementPort("gateway")
-                + "/actuator/prometheus"))).statusCode()).isEqualTo(200);
+        assertThat(send(HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + stack.managementPort("gateway") + "/actuator/prometheus")))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -149,7 +170,9 @@ class SecuritySystemTest {
         String secret = SystemStack.control().secrets().get(StackSecrets.INTERNAL_CLIENT);
         HttpResponse<String> response = send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + stack.port("identity-service") + "/oauth2/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("internal:" + secret).getBytes(UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(("internal:" + secret).getBytes(UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=internal")));
         JsonNode token = PortalClient.json(PortalClient.expect(response, 200));
@@ -183,7 +206,8 @@ class SecuritySystemTest {
     private static String raw(int port, String requestLine) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(US_ASCII));
+            socket.getOutputStream()
+                    .write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), UTF_8);
         }
     }
@@ -200,13 +224,17 @@ class SecuritySystemTest {
     }
 
     private static Optional<InetAddress> externalAddress() throws IOException {
-        return NetworkInterface.networkInterfaces().filter(nic -> {
-            try {
-                return nic.isUp() && !nic.isLoopback();
-            } catch (IOException e) {
-                return false;
-            }
-        }).flatMap(NetworkInterface::inetAddresses).filter(address -> address instanceof Inet4Address).findFirst();
+        return NetworkInterface.networkInterfaces()
+                .filter(nic -> {
+                    try {
+                        return nic.isUp() && !nic.isLoopback();
+                    } catch (IOException e) {
+                        return false;
+                    }
+                })
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address)
+                .findFirst();
     }
 
     private static URI gateway(String path) {

@@ -27,8 +27,7 @@ final class SystemStack {
     private static LocalStack stack;
     private static Duration startTime;
 
-    private SystemStack() {
-    }
+    private SystemStack() {}
 
     static synchronized StackConfig get() {
         if (config == null) {
@@ -74,7 +73,8 @@ final class SystemStack {
             return;
         }
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,14 +16,15 @@ import org.springframework.messaging.support.MessageBuilder;
  */
 public final class ConsumedRecords {
 
-    private static final ObjectMapper MAPPER = Jackson2ObjectMapperBuilder.json().build();
+    private static final ObjectMapper MAPPER =
+            Jackson2ObjectMapperBuilder.json().build();
 
-    private ConsumedRecords() {
-    }
+    private ConsumedRecords() {}
 
     /** The reader with Spring's default mapper and Jakarta Validation, as the services get it. */
     public static CloudEventReader reader() {
-        return new CloudEventReader(MAPPER, Validation.buildDefaultValidatorFactory().getValidator());
+        return new CloudEventReader(
+                MAPPER, Validation.buildDefaultValidatorFactory().getValidator());
     }
 
     /** A record of {@code type} with {@code body} as the binder hands it over: the UTF-8 bytes. */

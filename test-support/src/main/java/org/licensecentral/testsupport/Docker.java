@@ -7,8 +7,7 @@ final class Docker {
 
     private static Boolean available;
 
-    private Docker() {
-    }
+    private Docker() {}
 
     static synchronized boolean isAvailable() {
         if (available == null) {

@@ -21,8 +21,7 @@ public final class EventSchemas {
     private static final ObjectMapper json = new ObjectMapper();
     private static final Path DIRECTORY = Path.of("..", "docs", "events");
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     /** What in {@code payload} the schema of {@code type} (its {@code ce_type}) does not allow; empty when it is valid. */
     public static Set<ValidationMessage> errors(String type, String payload) {

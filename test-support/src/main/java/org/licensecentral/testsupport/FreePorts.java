@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Ports for servers that must be told theirs before they start (the Kafka controller quorum). */
 final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     static int next() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -19,21 +19,27 @@ public final class OpenApiLint {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path SPECTRAL = ROOT.resolve(Path.of("node_modules", ".bin", "spectral"));
 
-    private OpenApiLint() {
-    }
+    private OpenApiLint() {}
 
     /** What Spectral reports on {@code document}, kept in {@code target/openapi/<name>.json}. */
     public static Result lint(String name, String document) {
         if (!Files.isExecutable(SPECTRAL)) {
-            throw new IllegalStateException(SPECTRAL + " is missing: run `npm ci` in " + ROOT
-                    + " (a build from the root does it)");
+            throw new IllegalStateException(
+                    SPECTRAL + " is missing: run `npm ci` in " + ROOT + " (a build from the root does it)");
         }
         try {
             Path file = Files.createDirectories(Path.of("target", "openapi")).resolve(name + ".json");
             Files.writeString(file, document);
-            Process spectral = new ProcessBuilder(List.of(SPECTRAL.toString(), "lint",
-                    "--ruleset", ROOT.resolve(".spectral.yaml").toString(),
-                    "--fail-severity", "warn", "--format", "text", file.toString()))
+            Process spectral = new ProcessBuilder(List.of(
+                            SPECTRAL.toString(),
+                            "lint",
+                            "--ruleset",
+                            ROOT.resolve(".spectral.yaml").toString(),
+                            "--fail-severity",
+                            "warn",
+                            "--format",
+                            "text",
+                            file.toString()))
                     .redirectErrorStream(true)
                     .start();
             String output = new String(spectral.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -51,6 +57,5 @@ public final class OpenApiLint {
     }
 
     /** Spectral's exit code (0: no warning and no error) and its report. */
-    public record Result(int exitCode, String report) {
-    }
+    public record Result(int exitCode, String report) {}
 }

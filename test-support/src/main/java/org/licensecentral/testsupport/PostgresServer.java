@@ -45,8 +45,14 @@ public final class PostgresServer implements AutoCloseable {
     private final Path dataDirectory;
     private final AutoCloseable stop;
 
-    private PostgresServer(String host, int port, String adminUser, String adminPassword, String adminDatabase,
-                           Path dataDirectory, AutoCloseable stop) {
+    private PostgresServer(
+            String host,
+            int port,
+            String adminUser,
+            String adminPassword,
+            String adminDatabase,
+            Path dataDirectory,
+            AutoCloseable stop) {
         this.host = host;
         this.port = port;
         this.adminUser = adminUser;
@@ -78,8 +84,8 @@ public final class PostgresServer implements AutoCloseable {
             }
             settings.forEach(builder::setServerConfig);
             EmbeddedPostgres postgres = builder.start();
-            return new PostgresServer("127.0.0.1", postgres.getPort(), "postgres", "", "postgres",
-                    dataDirectory, postgres);
+            return new PostgresServer(
+                    "127.0.0.1", postgres.getPort(), "postgres", "", "postgres", dataDirectory, postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL in " + dataDirectory, e);
         }
@@ -89,8 +95,14 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer container(DockerImageName image) {
         PostgreSQLContainer<?> container = new PostgreSQLContainer<>(image);
         container.start();
-        return new PostgresServer(container.getHost(), container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
-                container.getUsername(), container.getPassword(), container.getDatabaseName(), null, container::stop);
+        return new PostgresServer(
+                container.getHost(),
+                container.getMappedPort(PostgreSQLContainer.POSTGRESQL_PORT),
+                container.getUsername(),
+                container.getPassword(),
+                container.getDatabaseName(),
+                null,
+                container::stop);
     }
 
     public int port() {
@@ -111,11 +123,13 @@ public final class PostgresServer implements AutoCloseable {
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("not a plain PostgreSQL name: " + name);
         }
-        try (Connection admin = adminConnection(); Statement statement = admin.createStatement()) {
+        try (Connection admin = adminConnection();
+                Statement statement = admin.createStatement()) {
             String quotedPassword = "'" + password.replace("'", "''") + "'";
-            statement.execute(exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", name)
-                    ? "ALTER ROLE " + name + " WITH LOGIN PASSWORD " + quotedPassword
-                    : "CREATE ROLE " + name + " WITH LOGIN PASSWORD " + quotedPassword);
+            statement.execute(
+                    exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", name)
+                            ? "ALTER ROLE " + name + " WITH LOGIN PASSWORD " + quotedPassword
+                            : "CREATE ROLE " + name + " WITH LOGIN PASSWORD " + quotedPassword);
             if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
                 statement.execute("CREATE DATABASE " + name + " OWNER " + name);
                 // PUBLIC may connect to every new database; only its owner may connect to this one.
@@ -154,7 +168,8 @@ public final class PostgresServer implements AutoCloseable {
         }
         try {
             return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"), StandardCharsets.US_ASCII)
-                    .get(0).trim());
+                    .get(0)
+                    .trim());
         } catch (IOException e) {
             throw new UncheckedIOException("no running postmaster in " + dataDirectory, e);
         }

@@ -46,13 +46,21 @@ public @interface RealInfrastructure {
             TestInfrastructure infrastructure = TestInfrastructure.get();
             String database = context.getEnvironment().getProperty("spring.application.name", "test");
             String kafka = infrastructure.kafkaBootstrapServers();
-            Map<String, Object> properties = new HashMap<>(Map.of("spring.kafka.bootstrap-servers", kafka,
-                    "spring.cloud.stream.kafka.binder.brokers", kafka,
-                    "spring.mongodb.uri", infrastructure.mongoConnectionString() + "/" + database,
-                    "spring.mail.host", "127.0.0.1",
-                    "spring.mail.port", infrastructure.mail().getSmtp().getPort(),
-                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestJwtIssuer.get().jwkSetUri(),
-                    "licensecentral.security.issuer", TestJwtIssuer.ISSUER));
+            Map<String, Object> properties = new HashMap<>(Map.of(
+                    "spring.kafka.bootstrap-servers",
+                    kafka,
+                    "spring.cloud.stream.kafka.binder.brokers",
+                    kafka,
+                    "spring.mongodb.uri",
+                    infrastructure.mongoConnectionString() + "/" + database,
+                    "spring.mail.host",
+                    "127.0.0.1",
+                    "spring.mail.port",
+                    infrastructure.mail().getSmtp().getPort(),
+                    "spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
+                    TestJwtIssuer.get().jwkSetUri(),
+                    "licensecentral.security.issuer",
+                    TestJwtIssuer.ISSUER));
             // PostgreSQL only for a service that has a JDBC store (license- and activation-service
             // keep their events there); the others do not pay for starting it.
             if (ClassUtils.isPresent(JDBC_MARKER, context.getClassLoader())) {
@@ -69,7 +77,10 @@ public @interface RealInfrastructure {
             // Above the application's own configuration, below what a test class sets itself
             // (@SpringBootTest properties, @DynamicPropertySource), so a test can still point one
             // setting elsewhere, such as an SMTP server it stops and starts.
-            String testOwn = TEST_OWN_SOURCES.stream().filter(sources::contains).reduce((first, second) -> second).orElse(null);
+            String testOwn = TEST_OWN_SOURCES.stream()
+                    .filter(sources::contains)
+                    .reduce((first, second) -> second)
+                    .orElse(null);
             if (testOwn == null) {
                 sources.addFirst(infrastructureProperties);
             } else {

@@ -30,15 +30,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * as RFC 9457 problem+json. Each
  * service extends this once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "management.endpoint.health.show-details=always", // a failing probe says why
-    // One line per request from the servlet and the reactive stack, to see the trace id in it.
-    "logging.level.org.springframework.web.servlet.DispatcherServlet=DEBUG",
-    "logging.level.org.springframework.web.server.adapter.HttpWebHandlerAdapter=DEBUG",
-    // Spring keeps this context alive beside the service's other test contexts; its consumers must
-    // not join their consumer groups and take partitions away from them.
-    "spring.cloud.stream.default.consumer.auto-startup=false",
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.endpoint.health.show-details=always", // a failing probe says why
+            // One line per request from the servlet and the reactive stack, to see the trace id in it.
+            "logging.level.org.springframework.web.servlet.DispatcherServlet=DEBUG",
+            "logging.level.org.springframework.web.server.adapter.HttpWebHandlerAdapter=DEBUG",
+            // Spring keeps this context alive beside the service's other test contexts; its consumers must
+            // not join their consumer groups and take partitions away from them.
+            "spring.cloud.stream.default.consumer.auto-startup=false",
+        })
 // Spring Boot tests switch metrics export and tracing off unless asked; these are what is tested.
 @AutoConfigureMetrics
 @AutoConfigureTracing
@@ -108,22 +110,30 @@ public abstract class ServiceBaselineIntegrationTest {
         String traceId = HexFormat.of().formatHex(randomBytes(16));
         String traceparent = "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01";
 
-        http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
-                .header("traceparent", traceparent).build(), HttpResponse.BodyHandlers.discarding());
+        http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+                        .header("traceparent", traceparent)
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
 
         // The reactive stack logs "Completed 200" after the response has gone out, so the client can
         // be faster than the log line: wait for it rather than read the output once.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(output.getAll())
-                .containsPattern("\\[" + application + "," + traceId + ",[0-9a-f]{16}\\]"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(output.getAll())
+                        .containsPattern("\\[" + application + "," + traceId + ",[0-9a-f]{16}\\]"));
     }
 
     protected HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     protected HttpResponse<String> management(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -35,7 +35,10 @@ import org.testcontainers.utility.DockerImageName;
  */
 public final class TestInfrastructure {
 
-    public enum Mode { EMBEDDED, DOCKER }
+    public enum Mode {
+        EMBEDDED,
+        DOCKER
+    }
 
     public static final String MODE_PROPERTY = "licensecentral.test.infrastructure";
     static final String KAFKA_IMAGE_PROPERTY = "licensecentral.test.image.kafka";
@@ -78,14 +81,17 @@ public final class TestInfrastructure {
     }
 
     static Mode selectedMode() {
-        String value = System.getProperty(MODE_PROPERTY,
-                System.getenv().getOrDefault(MODE_PROPERTY.toUpperCase(Locale.ROOT).replace('.', '_'), "auto"));
+        String value = System.getProperty(
+                MODE_PROPERTY,
+                System.getenv()
+                        .getOrDefault(MODE_PROPERTY.toUpperCase(Locale.ROOT).replace('.', '_'), "auto"));
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "embedded" -> Mode.EMBEDDED;
             case "docker" -> Mode.DOCKER;
             case "auto" -> Docker.isAvailable() ? Mode.DOCKER : Mode.EMBEDDED;
-            default -> throw new IllegalArgumentException(
-                    MODE_PROPERTY + " must be auto, embedded or docker, not '" + value + "'");
+            default ->
+                throw new IllegalArgumentException(
+                        MODE_PROPERTY + " must be auto, embedded or docker, not '" + value + "'");
         };
     }
 
@@ -151,8 +157,11 @@ public final class TestInfrastructure {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return PostgresServer.embedded(dataDirectory, 0,
-                dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log"), EMBEDDED_POSTGRES_SETTINGS);
+        return PostgresServer.embedded(
+                dataDirectory,
+                0,
+                dataDirectory.resolveSibling(dataDirectory.getFileName() + ".log"),
+                EMBEDDED_POSTGRES_SETTINGS);
     }
 
     private String startMongoServer() {

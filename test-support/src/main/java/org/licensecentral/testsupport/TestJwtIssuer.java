@@ -38,6 +38,7 @@ public final class TestJwtIssuer {
     public static final String ISSUER = "http://test-issuer";
     /** The audiences of the platform defaults (licensecentral-platform.yml). */
     public static final String PORTAL_AUDIENCE = "licensecentral-portal";
+
     public static final String INTERNAL_AUDIENCE = "licensecentral-internal";
 
     private static TestJwtIssuer instance;
@@ -87,7 +88,14 @@ public final class TestJwtIssuer {
 
     /** A token whose lifetime ended a minute ago. */
     public String expiredToken(String accountId, String email) {
-        return token(ISSUER, PORTAL_AUDIENCE, accountId, email, true, List.of(), Instant.now().minus(Duration.ofMinutes(1)));
+        return token(
+                ISSUER,
+                PORTAL_AUDIENCE,
+                accountId,
+                email,
+                true,
+                List.of(),
+                Instant.now().minus(Duration.ofMinutes(1)));
     }
 
     /** An account's token, signed with the right key, but from another issuer or for another audience. */
@@ -104,8 +112,14 @@ public final class TestJwtIssuer {
         return Instant.now().plus(Duration.ofHours(1));
     }
 
-    private String token(String issuer, String audience, String subject, String email, boolean emailVerified,
-                         List<String> scopes, Instant expiresAt) {
+    private String token(
+            String issuer,
+            String audience,
+            String subject,
+            String email,
+            boolean emailVerified,
+            List<String> scopes,
+            Instant expiresAt) {
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(issuer)
                 .audience(List.of(audience))
@@ -119,7 +133,8 @@ public final class TestJwtIssuer {
         if (!scopes.isEmpty()) {
             claims.claim("scope", String.join(" ", scopes));
         }
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build()))
+        return encoder.encode(JwtEncoderParameters.from(
+                        JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build()))
                 .getTokenValue();
     }
 

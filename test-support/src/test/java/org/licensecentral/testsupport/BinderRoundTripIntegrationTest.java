@@ -18,15 +18,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import org.licensecentral.support.messaging.Payloads;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -47,8 +46,7 @@ class BinderRoundTripIntegrationTest {
     // The Kafka binder's dead-letter naming convention: error.<destination>.<group>.
     private static final String DEAD_LETTER_TOPIC = "error." + TOPIC + "." + GROUP;
 
-    record Greeting(String licenseId, String text) {
-    }
+    record Greeting(String licenseId, String text) {}
 
     private static ConfigurableApplicationContext publisher;
     private static ConfigurableApplicationContext subscriber;
@@ -57,14 +55,18 @@ class BinderRoundTripIntegrationTest {
     @BeforeAll
     static void startBothApplications() {
         bootstrapServers = TestInfrastructure.get().kafkaBootstrapServers();
-        subscriber = application(SubscriberApplication.class, "subscriber",
+        subscriber = application(
+                SubscriberApplication.class,
+                "subscriber",
                 "spring.cloud.function.definition=receive",
                 "spring.cloud.stream.bindings.receive-in-0.destination=" + TOPIC,
                 "spring.cloud.stream.bindings.receive-in-0.group=" + GROUP,
                 "spring.cloud.stream.bindings.receive-in-0.consumer.max-attempts=2",
                 "spring.cloud.stream.bindings.receive-in-0.consumer.back-off-initial-interval=50",
                 "spring.cloud.stream.kafka.bindings.receive-in-0.consumer.enable-dlq=true");
-        publisher = application(PublisherApplication.class, "publisher",
+        publisher = application(
+                PublisherApplication.class,
+                "publisher",
                 "spring.cloud.stream.bindings.greetings-out-0.destination=" + TOPIC);
     }
 
@@ -86,7 +88,8 @@ class BinderRoundTripIntegrationTest {
                 .setHeader(KafkaHeaders.KEY, "lic-1")
                 .build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX);
 
-        assertThat(publisher.getBean(StreamBridge.class).send("greetings-out-0", message)).isTrue();
+        assertThat(publisher.getBean(StreamBridge.class).send("greetings-out-0", message))
+                .isTrue();
 
         Message<Greeting> received = nextReceived(id);
         assertThat(received.getPayload()).isEqualTo(new Greeting("lic-1", "hello"));
@@ -111,19 +114,22 @@ class BinderRoundTripIntegrationTest {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            producer.send(new ProducerRecord<>(TOPIC, "lic-poison", "{\"licenseId\": \"lic-poison\", \"text\": ")).get();
-            ProducerRecord<String, String> good = new ProducerRecord<>(TOPIC, "lic-2",
-                    "{\"licenseId\": \"lic-2\", \"text\": \"after the poison\"}");
+            producer.send(new ProducerRecord<>(TOPIC, "lic-poison", "{\"licenseId\": \"lic-poison\", \"text\": "))
+                    .get();
+            ProducerRecord<String, String> good =
+                    new ProducerRecord<>(TOPIC, "lic-2", "{\"licenseId\": \"lic-2\", \"text\": \"after the poison\"}");
             good.headers().add("ce_id", goodId.getBytes());
             good.headers().add("contentType", "application/json".getBytes());
             producer.send(good).get();
         }
 
         assertThat(nextReceived(goodId).getPayload()).isEqualTo(new Greeting("lic-2", "after the poison"));
-        assertThat(TopicReader.read(bootstrapServers, DEAD_LETTER_TOPIC, 1)).singleElement().satisfies(dead -> {
-            assertThat(dead.key()).isEqualTo("lic-poison");
-            assertThat(TopicReader.header(dead, "x-exception-message")).isNotBlank();
-        });
+        assertThat(TopicReader.read(bootstrapServers, DEAD_LETTER_TOPIC, 1))
+                .singleElement()
+                .satisfies(dead -> {
+                    assertThat(dead.key()).isEqualTo("lic-poison");
+                    assertThat(TopicReader.header(dead, "x-exception-message")).isNotBlank();
+                });
     }
 
     @SuppressWarnings("unchecked")
@@ -142,7 +148,8 @@ class BinderRoundTripIntegrationTest {
     private static ConfigurableApplicationContext application(Class<?> type, String name, String... properties) {
         return new SpringApplicationBuilder(type)
                 .web(WebApplicationType.NONE)
-                .properties("spring.application.name=" + name,
+                .properties(
+                        "spring.application.name=" + name,
                         "spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers)
                 .properties(properties)
                 .run();
@@ -150,8 +157,7 @@ class BinderRoundTripIntegrationTest {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration(exclude = {MongoAutoConfiguration.class, DataMongoAutoConfiguration.class})
-    static class PublisherApplication {
-    }
+    static class PublisherApplication {}
 
     @SpringBootConfiguration
     @EnableAutoConfiguration(exclude = {MongoAutoConfiguration.class, DataMongoAutoConfiguration.class})

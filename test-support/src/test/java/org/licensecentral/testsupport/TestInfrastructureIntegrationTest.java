@@ -50,23 +50,22 @@ class TestInfrastructureIntegrationTest {
             producer.send(new ProducerRecord<>(topic, "key-1", "hello")).get();
         }
 
-        assertThat(TopicReader.read(servers, topic, 1)).singleElement()
-                .satisfies(record -> {
-                    assertThat(record.key()).isEqualTo("key-1");
-                    assertThat(record.value()).isEqualTo("hello");
-                });
+        assertThat(TopicReader.read(servers, topic, 1)).singleElement().satisfies(record -> {
+            assertThat(record.key()).isEqualTo("key-1");
+            assertThat(record.value()).isEqualTo("hello");
+        });
     }
 
     @ParameterizedTest
     @EnumSource(TestInfrastructure.Mode.class)
     void mongoStoresAndFindsADocument(TestInfrastructure.Mode mode) {
         try (MongoClient client = MongoClients.create(infrastructure(mode).mongoConnectionString())) {
-            MongoCollection<Document> collection = client.getDatabase("infrastructure-check").getCollection("docs");
+            MongoCollection<Document> collection =
+                    client.getDatabase("infrastructure-check").getCollection("docs");
             String id = UUID.randomUUID().toString();
             collection.insertOne(new Document("_id", id).append("product", "Backup"));
 
-            assertThat(collection.find(new Document("_id", id)).first())
-                    .containsEntry("product", "Backup");
+            assertThat(collection.find(new Document("_id", id)).first()).containsEntry("product", "Backup");
         }
     }
 
@@ -79,7 +78,7 @@ class TestInfrastructureIntegrationTest {
         postgres.ensureDatabase(name, "pw-" + name); // a second start of the same service
 
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(name), name, "pw-" + name);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE owned (id BIGINT PRIMARY KEY)");
             statement.execute("INSERT INTO owned VALUES (42)");
             try (ResultSet result = statement.executeQuery(
@@ -93,8 +92,10 @@ class TestInfrastructureIntegrationTest {
         }
         String other = name + "_other";
         postgres.ensureDatabase(other, "pw-" + other);
-        assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(name), other, "pw-" + other).close())
-                .as("another service's role cannot connect").isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> DriverManager.getConnection(postgres.jdbcUrl(name), other, "pw-" + other)
+                        .close())
+                .as("another service's role cannot connect")
+                .isInstanceOf(SQLException.class);
     }
 
     @Test
@@ -102,7 +103,8 @@ class TestInfrastructureIntegrationTest {
         Path data = directory.resolve("data");
         Path log = directory.resolve("postgres.log");
         PostgresServer first = PostgresServer.embedded(data, 0, log, PostgresServer.DURABLE);
-        try (Connection connection = first.adminConnection("postgres"); Statement statement = connection.createStatement()) {
+        try (Connection connection = first.adminConnection("postgres");
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE kept (id BIGINT PRIMARY KEY)");
             statement.execute("INSERT INTO kept VALUES (7)");
         }
@@ -111,8 +113,9 @@ class TestInfrastructureIntegrationTest {
         first.close();
 
         PostgresServer second = PostgresServer.embedded(data, 0, log, PostgresServer.DURABLE);
-        try (Connection connection = second.adminConnection("postgres"); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery("SELECT id FROM kept")) {
+        try (Connection connection = second.adminConnection("postgres");
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery("SELECT id FROM kept")) {
             assertThat(result.next()).isTrue();
             assertThat(result.getLong(1)).isEqualTo(7);
         } finally {
@@ -127,7 +130,12 @@ class TestInfrastructureIntegrationTest {
         String to = UUID.randomUUID() + "@example.org";
         mail.setUser(to, to, "secret");
 
-        GreenMailUtil.sendTextEmail(to, "noreply@licensecentral.test", "Your code", "123456", mail.getSmtp().getServerSetup());
+        GreenMailUtil.sendTextEmail(
+                to,
+                "noreply@licensecentral.test",
+                "Your code",
+                "123456",
+                mail.getSmtp().getServerSetup());
 
         Store store = mail.getImap().createStore();
         store.connect(to, "secret");
@@ -143,7 +151,8 @@ class TestInfrastructureIntegrationTest {
     }
 
     private static TestInfrastructure infrastructure(TestInfrastructure.Mode mode) {
-        assumeTrue(mode == TestInfrastructure.Mode.EMBEDDED || Docker.isAvailable(),
+        assumeTrue(
+                mode == TestInfrastructure.Mode.EMBEDDED || Docker.isAvailable(),
                 () -> "Docker mode needs Docker: " + Docker.unavailableReason());
         return TestInfrastructure.of(mode);
     }

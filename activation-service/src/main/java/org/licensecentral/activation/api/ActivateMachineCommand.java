@@ -18,5 +18,4 @@ public record ActivateMachineCommand(
         ActivationMode mode,
         int maxActivations,
         String serviceKeyNonce,
-        Instant serviceKeyCreatedAt) {
-}
+        Instant serviceKeyCreatedAt) {}

@@ -4,8 +4,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** An installed product renewing its lease, with the version it runs now. */
 public record CheckInMachineCommand(
-        @TargetAggregateIdentifier String licenseId,
-        String activationId,
-        String fingerprint,
-        String productVersion) {
-}
+        @TargetAggregateIdentifier String licenseId, String activationId, String fingerprint, String productVersion) {}

@@ -21,5 +21,4 @@ public record MachineActivatedEvent(
         Instant at,
         int activeActivations,
         Instant leaseEnds,
-        String serviceKeyNonce) {
-}
+        String serviceKeyNonce) {}

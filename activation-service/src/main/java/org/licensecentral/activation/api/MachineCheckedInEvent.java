@@ -18,5 +18,4 @@ public record MachineCheckedInEvent(
         Instant at,
         int activeActivations,
         Instant leaseEnds,
-        String serviceKeyNonce) {
-}
+        String serviceKeyNonce) {}

@@ -18,5 +18,4 @@ public record MachineDeactivatedEvent(
         ActivationMode mode,
         Instant at,
         int activeActivations,
-        DeactivationReason reason) {
-}
+        DeactivationReason reason) {}

@@ -29,9 +29,9 @@ import org.licensecentral.activation.licenses.ProductVersion;
 import org.licensecentral.activation.licenses.Releases;
 import org.licensecentral.activation.query.ActivationProjection;
 import org.licensecentral.activation.query.ActivationView;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -44,14 +44,22 @@ import org.springframework.stereotype.Service;
 public class ActivationService {
 
     /** The answer an installed product keeps: its signed activation key (the lease) and what it may do. */
-    public record Activated(String activationId, String activationKey, ActivationMode mode, Instant leaseEnds,
-                            LocalDate maintenanceUntil, String maxVersion, boolean remoteManagement) {
+    public record Activated(
+            String activationId,
+            String activationKey,
+            ActivationMode mode,
+            Instant leaseEnds,
+            LocalDate maintenanceUntil,
+            String maxVersion,
+            boolean remoteManagement) {}
+
+    public enum InvalidReason {
+        INVALID_LICENSE,
+        NOT_ACTIVATED
     }
 
-    public enum InvalidReason { INVALID_LICENSE, NOT_ACTIVATED }
-
-    public record Validation(boolean valid, InvalidReason reason, LocalDate maintenanceUntil, Boolean remoteManagement) {
-    }
+    public record Validation(
+            boolean valid, InvalidReason reason, LocalDate maintenanceUntil, Boolean remoteManagement) {}
 
     private static final Logger log = LoggerFactory.getLogger(ActivationService.class);
 
@@ -67,10 +75,18 @@ public class ActivationService {
     private final String issuer;
     private final int writeAttempts;
 
-    public ActivationService(CommandGateway commandGateway, LicenseRecords licenses, Releases releases,
-                             ActivationProjection activations, ActivationKeys keys, DeactivationSecrets deactivationSecrets,
-                             FailedAttempts failedAttempts, ObjectMapper json, Clock clock,
-                             @Value("${licensecentral.activation.issuer}") String issuer, LedgerProperties ledger) {
+    public ActivationService(
+            CommandGateway commandGateway,
+            LicenseRecords licenses,
+            Releases releases,
+            ActivationProjection activations,
+            ActivationKeys keys,
+            DeactivationSecrets deactivationSecrets,
+            FailedAttempts failedAttempts,
+            ObjectMapper json,
+            Clock clock,
+            @Value("${licensecentral.activation.issuer}") String issuer,
+            LedgerProperties ledger) {
         this.commandGateway = commandGateway;
         this.licenses = licenses;
         this.releases = releases;
@@ -84,8 +100,13 @@ public class ActivationService {
         this.writeAttempts = ledger.writeAttempts();
     }
 
-    public Activated activateOnline(String clientAddress, String email, String licenseKey, String fingerprint,
-                                    String hostname, String productVersion) {
+    public Activated activateOnline(
+            String clientAddress,
+            String email,
+            String licenseKey,
+            String fingerprint,
+            String hostname,
+            String productVersion) {
         LicenseRecord license = check(clientAddress, email, licenseKey);
         return activate(license, fingerprint, hostname, productVersion, ActivationMode.ONLINE, null, null);
     }
@@ -99,8 +120,8 @@ public class ActivationService {
         ProductVersion maxVersion = covered(license, version);
         LicenseSeats.Activation renewed;
         try {
-            renewed = send(new CheckInMachineCommand(license.licenseId(), holder.activationId(), fingerprint,
-                    version.toString()));
+            renewed = send(new CheckInMachineCommand(
+                    license.licenseId(), holder.activationId(), fingerprint, version.toString()));
         } catch (AggregateNotFoundException e) {
             throw new ActivationRevokedException(DeactivationReason.UNKNOWN);
         }
@@ -112,7 +133,8 @@ public class ActivationService {
     public void release(String clientAddress, String activationKey, String fingerprint) {
         KeyHolder holder = holder(clientAddress, activationKey, fingerprint);
         try {
-            commandGateway.sendAndWait(new ReleaseMachineCommand(holder.licenseId(), holder.activationId(), fingerprint));
+            commandGateway.sendAndWait(
+                    new ReleaseMachineCommand(holder.licenseId(), holder.activationId(), fingerprint));
         } catch (AggregateNotFoundException | ActivationRevokedException alreadyFreed) {
             log.info("release of activation {} that holds no seat", holder.activationId());
         }
@@ -126,8 +148,9 @@ public class ActivationService {
             return new Validation(false, InvalidReason.INVALID_LICENSE, null, null);
         }
         Optional<ActivationView> activation = activations.find(license.licenseId(), fingerprint);
-        return activation.map(a -> new Validation(true, null, license.maintenanceUntil(),
-                        license.remoteManagementFor(a.productVersion())))
+        return activation
+                .map(a -> new Validation(
+                        true, null, license.maintenanceUntil(), license.remoteManagementFor(a.productVersion())))
                 .orElse(new Validation(false, InvalidReason.NOT_ACTIVATED, null, null));
     }
 
@@ -137,8 +160,14 @@ public class ActivationService {
         LicenseRecord license = licenses.byKey(key.licenseKey())
                 .filter(l -> l.isHeldBy(accountId, verifiedEmail))
                 .orElseThrow(InvalidLicenseException::new);
-        return activate(license, key.fingerprint(), key.hostname(), key.productVersion(), ActivationMode.OFFLINE,
-                key.nonce(), key.createdAt());
+        return activate(
+                license,
+                key.fingerprint(),
+                key.hostname(),
+                key.productVersion(),
+                ActivationMode.OFFLINE,
+                key.nonce(),
+                key.createdAt());
     }
 
     public void deactivate(String accountId, String verifiedEmail, String activationId) {
@@ -146,10 +175,11 @@ public class ActivationService {
         commandGateway.sendAndWait(new DeactivateMachineCommand(activation.licenseId(), activationId));
     }
 
-    public void deactivateOffline(String accountId, String verifiedEmail, String activationId, String deactivationCode) {
+    public void deactivateOffline(
+            String accountId, String verifiedEmail, String activationId, String deactivationCode) {
         ActivationView activation = ownActivation(accountId, verifiedEmail, activationId);
-        commandGateway.sendAndWait(new DeactivateOfflineMachineCommand(activation.licenseId(), activationId,
-                deactivationCode));
+        commandGateway.sendAndWait(
+                new DeactivateOfflineMachineCommand(activation.licenseId(), activationId, deactivationCode));
     }
 
     public void releaseLost(String accountId, String verifiedEmail, String activationId) {
@@ -158,22 +188,26 @@ public class ActivationService {
     }
 
     private ActivationView ownActivation(String accountId, String verifiedEmail, String activationId) {
-        return activations.find(activationId)
-                .filter(a -> licenses.find(a.licenseId()).map(l -> l.isHeldBy(accountId, verifiedEmail)).orElse(false))
+        return activations
+                .find(activationId)
+                .filter(a -> licenses.find(a.licenseId())
+                        .map(l -> l.isHeldBy(accountId, verifiedEmail))
+                        .orElse(false))
                 .orElseThrow(ActivationNotFoundException::new);
     }
 
     private LicenseRecord check(String clientAddress, String email, String licenseKey) {
         failedAttempts.check(clientAddress, licenseKey);
-        return licenses.byKey(licenseKey).filter(license -> license.acceptsEmail(email)).orElseThrow(() -> {
-            log.info("refused an e-mail and license key pair from {}", clientAddress);
-            failedAttempts.failed(clientAddress, licenseKey);
-            return new InvalidLicenseException();
-        });
+        return licenses.byKey(licenseKey)
+                .filter(license -> license.acceptsEmail(email))
+                .orElseThrow(() -> {
+                    log.info("refused an e-mail and license key pair from {}", clientAddress);
+                    failedAttempts.failed(clientAddress, licenseKey);
+                    return new InvalidLicenseException();
+                });
     }
 
-    private record KeyHolder(String licenseId, String activationId) {
-    }
+    private record KeyHolder(String licenseId, String activationId) {}
 
     /** Who presents an activation key: one this service signed (at any time), for the machine that presents it. */
     private KeyHolder holder(String clientAddress, String activationKey, String fingerprint) {
@@ -194,26 +228,44 @@ public class ActivationService {
 
     /** The newest version the license's maintenance covers, if the requested one is not newer. */
     private ProductVersion covered(LicenseRecord license, ProductVersion requested) {
-        ProductVersion newest = releases.newestCovered(license.productCode(), license.maintenanceUntil()).orElse(null);
+        ProductVersion newest = releases.newestCovered(license.productCode(), license.maintenanceUntil())
+                .orElse(null);
         if (newest == null || requested.compareTo(newest) > 0) {
             throw new VersionNotCoveredException(requested, newest);
         }
         return newest;
     }
 
-    private Activated activate(LicenseRecord license, String fingerprint, String hostname, String productVersion,
-                               ActivationMode mode, String serviceKeyNonce, Instant serviceKeyCreatedAt) {
+    private Activated activate(
+            LicenseRecord license,
+            String fingerprint,
+            String hostname,
+            String productVersion,
+            ActivationMode mode,
+            String serviceKeyNonce,
+            Instant serviceKeyCreatedAt) {
         ProductVersion version = ProductVersion.parse(productVersion);
         ProductVersion maxVersion = covered(license, version);
-        ActivateMachineCommand command = new ActivateMachineCommand(license.licenseId(), UUID.randomUUID().toString(),
-                fingerprint, hostname, version.toString(), mode, license.maxActivations(), serviceKeyNonce,
+        ActivateMachineCommand command = new ActivateMachineCommand(
+                license.licenseId(),
+                UUID.randomUUID().toString(),
+                fingerprint,
+                hostname,
+                version.toString(),
+                mode,
+                license.maxActivations(),
+                serviceKeyNonce,
                 serviceKeyCreatedAt);
         LicenseSeats.Activation activation = send(command);
         LicenseSeats.Seat seat = activation.seat();
         // One line per decision, with the request's trace id (the correlation id the caller was given);
         // ids only: e-mail addresses and license keys stay out of logs.
-        log.info("{} activation {} of license {} ({})", activation.isNew() ? "new" : "renewed", seat.activationId(),
-                license.licenseId(), seat.mode());
+        log.info(
+                "{} activation {} of license {} ({})",
+                activation.isNew() ? "new" : "renewed",
+                seat.activationId(),
+                license.licenseId(),
+                seat.mode());
         return lease(license, seat, maxVersion);
     }
 
@@ -235,10 +287,19 @@ public class ActivationService {
         claims.put("maxVersion", maxVersion.toString());
         claims.put("maintenanceUntil", license.maintenanceUntil().toString());
         claims.put("remoteManagement", remoteManagement);
-        claims.put("dsec", Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(deactivationSecrets.secretOf(seat.activationId())));
-        return new Activated(seat.activationId(), keys.sign(claims), seat.mode(), seat.leaseEnds(),
-                license.maintenanceUntil(), maxVersion.toString(), remoteManagement);
+        claims.put(
+                "dsec",
+                Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(deactivationSecrets.secretOf(seat.activationId())));
+        return new Activated(
+                seat.activationId(),
+                keys.sign(claims),
+                seat.mode(),
+                seat.leaseEnds(),
+                license.maintenanceUntil(),
+                maxVersion.toString(),
+                remoteManagement);
     }
 
     /** Another node may append to the same ledger at the same moment; the loser reads it again and decides anew. */

@@ -19,5 +19,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("licensecentral.activation.failed-attempts")
-public record FailedAttemptLimits(@Positive int perAddress, @Positive int perKey, @NotNull Duration window) {
-}
+public record FailedAttemptLimits(
+        @Positive int perAddress,
+        @Positive int perKey,
+        @NotNull Duration window) {}

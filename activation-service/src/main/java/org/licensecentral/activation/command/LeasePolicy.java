@@ -17,8 +17,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clockSkew           how far in the future a service key's creation time may lie (the machine's clock)
  */
 @ConfigurationProperties("licensecentral.activation.leases")
-public record LeasePolicy(Duration online, Duration offline, int lostMachineReleases, Duration lostMachineWindow,
-                          Duration serviceKeyWindow, Duration clockSkew) {
+public record LeasePolicy(
+        Duration online,
+        Duration offline,
+        int lostMachineReleases,
+        Duration lostMachineWindow,
+        Duration serviceKeyWindow,
+        Duration clockSkew) {
 
     public Duration of(ActivationMode mode) {
         return mode == ActivationMode.OFFLINE ? offline : online;

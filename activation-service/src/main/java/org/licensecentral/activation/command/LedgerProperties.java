@@ -15,5 +15,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("licensecentral.activation.ledger")
-public record LedgerProperties(@Positive int snapshotEvery, @Positive int writeAttempts) {
-}
+public record LedgerProperties(
+        @Positive int snapshotEvery, @Positive int writeAttempts) {}

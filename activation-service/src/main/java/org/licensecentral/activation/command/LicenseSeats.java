@@ -49,29 +49,33 @@ import org.licensecentral.activation.keys.DeactivationSecrets;
  * reading every scheduled task, and cancelling by id would put a scheduler's id into the events.
  */
 @Aggregate(snapshotTriggerDefinition = "licenseSeatsSnapshotTrigger")
-@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)   // snapshots hold the fields as they are
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // snapshots hold the fields as they are
 public class LicenseSeats {
 
     static final String LEASE_END = "lease-end";
 
     /** A machine holding a seat; {@code leaseEnds} is null only for activations recorded before leases. */
-    public record Seat(String activationId, String fingerprint, String hostname, String productVersion,
-                       ActivationMode mode, Instant leaseEnds) {
-    }
+    public record Seat(
+            String activationId,
+            String fingerprint,
+            String hostname,
+            String productVersion,
+            ActivationMode mode,
+            Instant leaseEnds) {}
 
     /** What an activation request or a check-in came to: the machine's seat, new or renewed. */
-    public record Activation(Seat seat, boolean isNew) {
-    }
+    public record Activation(Seat seat, boolean isNew) {}
 
     /** The payload of a lease's deadline. */
-    record LeaseEnd(String activationId) {
-    }
+    record LeaseEnd(String activationId) {}
 
     @AggregateIdentifier
     private String licenseId;
+
     private final Map<String, Seat> active = new LinkedHashMap<>();
     /** Activations that held a seat here once, and why they no longer do: a refused check-in says it. */
     private final Map<String, DeactivationReason> ended = new HashMap<>();
+
     private final List<Instant> lostMachineReleases = new ArrayList<>();
     /** Nonces of the service keys accepted: each is accepted once. */
     private final Set<String> serviceKeyNonces = new HashSet<>();
@@ -90,15 +94,31 @@ public class LicenseSeats {
         Instant leaseEnds = leaseEnd(now, command.mode(), leases);
         for (Seat seat : active.values()) {
             if (seat.fingerprint().equals(command.fingerprint())) {
-                renew(seat, command.productVersion(), command.mode(), leaseEnds, command.serviceKeyNonce(), now, deadlines);
+                renew(
+                        seat,
+                        command.productVersion(),
+                        command.mode(),
+                        leaseEnds,
+                        command.serviceKeyNonce(),
+                        now,
+                        deadlines);
                 return new Activation(active.get(seat.activationId()), false);
             }
         }
         if (active.size() >= command.maxActivations()) {
-            throw new NoFreeSeatException(active.values().stream().map(Seat::hostname).toList());
+            throw new NoFreeSeatException(
+                    active.values().stream().map(Seat::hostname).toList());
         }
-        apply(new MachineActivatedEvent(command.activationId(), command.licenseId(), command.fingerprint(),
-                command.hostname(), command.productVersion(), command.mode(), now, active.size() + 1, leaseEnds,
+        apply(new MachineActivatedEvent(
+                command.activationId(),
+                command.licenseId(),
+                command.fingerprint(),
+                command.hostname(),
+                command.productVersion(),
+                command.mode(),
+                now,
+                active.size() + 1,
+                leaseEnds,
                 command.serviceKeyNonce()));
         deadlines.schedule(leaseEnds, LEASE_END, new LeaseEnd(command.activationId()));
         return new Activation(active.get(command.activationId()), true);
@@ -138,9 +158,13 @@ public class LicenseSeats {
             throw new OnlineMachineException();
         }
         Instant windowStart = clock.instant().minus(leases.lostMachineWindow());
-        List<Instant> recent = lostMachineReleases.stream().filter(at -> at.isAfter(windowStart)).sorted().toList();
+        List<Instant> recent = lostMachineReleases.stream()
+                .filter(at -> at.isAfter(windowStart))
+                .sorted()
+                .toList();
         if (recent.size() >= leases.lostMachineReleases()) {
-            Instant next = recent.get(recent.size() - leases.lostMachineReleases()).plus(leases.lostMachineWindow());
+            Instant next =
+                    recent.get(recent.size() - leases.lostMachineReleases()).plus(leases.lostMachineWindow());
             throw new LostMachineReleaseLimitException(leases.lostMachineReleases(), next);
         }
         free(seat, DeactivationReason.LOST_MACHINE_RELEASE, clock);
@@ -182,8 +206,8 @@ public class LicenseSeats {
                     + leases.serviceKeyWindow().toHours() + " hours ago.");
         }
         if (command.serviceKeyCreatedAt().isAfter(now.plus(leases.clockSkew()))) {
-            throw new ServiceKeyExpiredException("This service key says it was created in the future: "
-                    + "check the machine's clock.");
+            throw new ServiceKeyExpiredException(
+                    "This service key says it was created in the future: " + "check the machine's clock.");
         }
     }
 
@@ -207,10 +231,24 @@ public class LicenseSeats {
         return seat;
     }
 
-    private void renew(Seat seat, String productVersion, ActivationMode mode, Instant leaseEnds, String serviceKeyNonce,
-                       Instant now, DeadlineManager deadlines) {
-        apply(new MachineCheckedInEvent(seat.activationId(), licenseId, seat.fingerprint(), productVersion, mode, now,
-                active.size(), leaseEnds, serviceKeyNonce));
+    private void renew(
+            Seat seat,
+            String productVersion,
+            ActivationMode mode,
+            Instant leaseEnds,
+            String serviceKeyNonce,
+            Instant now,
+            DeadlineManager deadlines) {
+        apply(new MachineCheckedInEvent(
+                seat.activationId(),
+                licenseId,
+                seat.fingerprint(),
+                productVersion,
+                mode,
+                now,
+                active.size(),
+                leaseEnds,
+                serviceKeyNonce));
         // The pending deadline fires at the old end and moves itself to the new one; a lease that got
         // shorter (offline to online) or had none needs one of its own.
         if (seat.leaseEnds() == null || leaseEnds.isBefore(seat.leaseEnds())) {
@@ -219,15 +257,30 @@ public class LicenseSeats {
     }
 
     private void free(Seat seat, DeactivationReason reason, Clock clock) {
-        apply(new MachineDeactivatedEvent(seat.activationId(), licenseId, seat.fingerprint(), seat.hostname(),
-                seat.productVersion(), seat.mode(), clock.instant(), active.size() - 1, reason));
+        apply(new MachineDeactivatedEvent(
+                seat.activationId(),
+                licenseId,
+                seat.fingerprint(),
+                seat.hostname(),
+                seat.productVersion(),
+                seat.mode(),
+                clock.instant(),
+                active.size() - 1,
+                reason));
     }
 
     @EventSourcingHandler
     void on(MachineActivatedEvent event) {
         this.licenseId = event.licenseId();
-        active.put(event.activationId(), new Seat(event.activationId(), event.fingerprint(), event.hostname(),
-                event.productVersion(), event.mode(), event.leaseEnds()));
+        active.put(
+                event.activationId(),
+                new Seat(
+                        event.activationId(),
+                        event.fingerprint(),
+                        event.hostname(),
+                        event.productVersion(),
+                        event.mode(),
+                        event.leaseEnds()));
         if (event.serviceKeyNonce() != null) {
             serviceKeyNonces.add(event.serviceKeyNonce());
         }
@@ -235,8 +288,15 @@ public class LicenseSeats {
 
     @EventSourcingHandler
     void on(MachineCheckedInEvent event) {
-        active.computeIfPresent(event.activationId(), (id, seat) -> new Seat(id, seat.fingerprint(), seat.hostname(),
-                event.productVersion(), event.mode(), event.leaseEnds()));
+        active.computeIfPresent(
+                event.activationId(),
+                (id, seat) -> new Seat(
+                        id,
+                        seat.fingerprint(),
+                        seat.hostname(),
+                        event.productVersion(),
+                        event.mode(),
+                        event.leaseEnds()));
         if (event.serviceKeyNonce() != null) {
             serviceKeyNonces.add(event.serviceKeyNonce());
         }

@@ -11,9 +11,10 @@ public class OfflineProofRequiredException extends RuntimeException {
     private final Instant leaseEnds;
 
     public OfflineProofRequiredException(Instant leaseEnds) {
-        super("This machine was activated offline: enter the deactivation code it shows after `license-client deactivate"
-                + " --offline`, or release it as a lost machine. Otherwise its seat stays taken until its lease ends on "
-                + leaseEnds + ".");
+        super(
+                "This machine was activated offline: enter the deactivation code it shows after `license-client deactivate"
+                        + " --offline`, or release it as a lost machine. Otherwise its seat stays taken until its lease ends on "
+                        + leaseEnds + ".");
         this.leaseEnds = leaseEnds;
     }
 

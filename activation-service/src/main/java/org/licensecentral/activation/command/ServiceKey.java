@@ -13,8 +13,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * {@code {"v":1,"email","licenseKey","fingerprint","hostname","productVersion","nonce","createdAt"}}.
  * Documented in activation-service/README.md.
  */
-public record ServiceKey(Integer v, String email, String licenseKey, String fingerprint, String hostname,
-                         String productVersion, String nonce, Instant createdAt) {
+public record ServiceKey(
+        Integer v,
+        String email,
+        String licenseKey,
+        String fingerprint,
+        String hostname,
+        String productVersion,
+        String nonce,
+        Instant createdAt) {
 
     private static final Pattern CONTROL_CHARACTER = Pattern.compile("\\p{Cc}");
 
@@ -26,15 +33,22 @@ public record ServiceKey(Integer v, String email, String licenseKey, String fing
             throw new InvalidServiceKeyException("not a base64url-encoded JSON service key");
         }
         if (key.v() == null || key.v() != 1) {
-            throw new InvalidServiceKeyException("unknown service key version " + key.v() + "; this portal reads version 1");
+            throw new InvalidServiceKeyException(
+                    "unknown service key version " + key.v() + "; this portal reads version 1");
         }
-        if (blank(key.licenseKey()) || blank(key.fingerprint()) || blank(key.hostname()) || blank(key.productVersion())
-                || blank(key.nonce()) || key.createdAt() == null) {
-            throw new InvalidServiceKeyException("a service key names the license key, fingerprint, hostname, version, a nonce and its creation time");
+        if (blank(key.licenseKey())
+                || blank(key.fingerprint())
+                || blank(key.hostname())
+                || blank(key.productVersion())
+                || blank(key.nonce())
+                || key.createdAt() == null) {
+            throw new InvalidServiceKeyException(
+                    "a service key names the license key, fingerprint, hostname, version, a nonce and its creation time");
         }
         if (CONTROL_CHARACTER.matcher(key.fingerprint() + key.hostname()).find()) {
             // The host name ends up in the owner's mail and the portal, as it does from an online activation.
-            throw new InvalidServiceKeyException("a service key's fingerprint and hostname must not contain control characters");
+            throw new InvalidServiceKeyException(
+                    "a service key's fingerprint and hostname must not contain control characters");
         }
         return key;
     }

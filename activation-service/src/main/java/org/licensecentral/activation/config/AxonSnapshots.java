@@ -17,8 +17,7 @@ import org.springframework.context.annotation.Configuration;
 public class AxonSnapshots {
 
     @Bean
-    SnapshotTriggerDefinition licenseSeatsSnapshotTrigger(Snapshotter snapshotter,
-                                                          LedgerProperties ledger) {
+    SnapshotTriggerDefinition licenseSeatsSnapshotTrigger(Snapshotter snapshotter, LedgerProperties ledger) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, ledger.snapshotEvery());
     }
 }

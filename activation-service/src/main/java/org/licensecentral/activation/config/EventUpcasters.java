@@ -33,8 +33,8 @@ public class EventUpcasters {
 
     @Bean
     SingleEventUpcaster machineDeactivatedV1ToV2() {
-        return new RevisionUpcaster(MachineDeactivatedEvent.class.getName(),
-                node -> node.put("reason", DeactivationReason.UNKNOWN.name()));
+        return new RevisionUpcaster(
+                MachineDeactivatedEvent.class.getName(), node -> node.put("reason", DeactivationReason.UNKNOWN.name()));
     }
 
     /** Revision "1" of one event type to "2", by adding fields to its JSON. */

@@ -65,8 +65,11 @@ public class ActivationKeys {
             byte[] encoded = pair.getPublic().getEncoded();
             byte[] raw = Arrays.copyOfRange(encoded, X509_PREFIX_LENGTH, encoded.length);
             try {
-                return new Key(BASE64URL.encodeToString(Arrays.copyOf(sha256(raw), 12)),
-                        (Ed25519PrivateKeyParameters) PrivateKeyFactory.createKey(pair.getPrivate().getEncoded()), raw);
+                return new Key(
+                        BASE64URL.encodeToString(Arrays.copyOf(sha256(raw), 12)),
+                        (Ed25519PrivateKeyParameters)
+                                PrivateKeyFactory.createKey(pair.getPrivate().getEncoded()),
+                        raw);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot use an Ed25519 private key", e);
             }
@@ -77,6 +80,7 @@ public class ActivationKeys {
     private final Key signing;
     /** The JWS header, the same for every key this instance signs. */
     private final String header;
+
     private final ObjectMapper json;
     /** Reads the keys this service signed, with the same verifier the installed products use. */
     private final ActivationKeyVerifier ownKeys;
@@ -86,8 +90,8 @@ public class ActivationKeys {
         this.keys = loadOrCreate(directory).stream().map(Key::of).toList();
         this.signing = keys.get(keys.size() - 1);
         try {
-            this.header = BASE64URL.encodeToString(json.writeValueAsBytes(
-                    Map.of("alg", "EdDSA", "typ", "JWT", "kid", signing.id())));
+            this.header = BASE64URL.encodeToString(
+                    json.writeValueAsBytes(Map.of("alg", "EdDSA", "typ", "JWT", "kid", signing.id())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode the JWS header", e);
         }
@@ -124,16 +128,20 @@ public class ActivationKeys {
 
     /** The public keys as a JSON Web Key Set (RFC 7517, OKP key type of RFC 8037), newest last. */
     public Map<String, Object> jwks() {
-        return Map.of("keys", keys.stream().map(key -> {
-            Map<String, Object> jwk = new LinkedHashMap<>();
-            jwk.put("kty", "OKP");
-            jwk.put("crv", "Ed25519");
-            jwk.put("x", BASE64URL.encodeToString(key.rawPublicKey()));
-            jwk.put("kid", key.id());
-            jwk.put("alg", "EdDSA");
-            jwk.put("use", "sig");
-            return jwk;
-        }).toList());
+        return Map.of(
+                "keys",
+                keys.stream()
+                        .map(key -> {
+                            Map<String, Object> jwk = new LinkedHashMap<>();
+                            jwk.put("kty", "OKP");
+                            jwk.put("crv", "Ed25519");
+                            jwk.put("x", BASE64URL.encodeToString(key.rawPublicKey()));
+                            jwk.put("kid", key.id());
+                            jwk.put("alg", "EdDSA");
+                            jwk.put("use", "sig");
+                            return jwk;
+                        })
+                        .toList());
     }
 
     /** The key pairs of the directory, by file name; a first key is created in an empty one. */
@@ -142,11 +150,15 @@ public class ActivationKeys {
             Files.createDirectories(directory);
             List<Path> files;
             try (Stream<Path> listing = Files.list(directory)) {
-                files = listing.filter(file -> file.getFileName().toString().endsWith(".pem")).sorted().toList();
+                files = listing.filter(file -> file.getFileName().toString().endsWith(".pem"))
+                        .sorted()
+                        .toList();
             }
             if (files.isEmpty()) {
-                String name = "key-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
-                        .format(Instant.now()) + ".pem";
+                String name = "key-"
+                        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                .withZone(ZoneOffset.UTC)
+                                .format(Instant.now()) + ".pem";
                 return List.of(create(directory.resolve(name)));
             }
             List<KeyPair> pairs = new ArrayList<>();
@@ -164,7 +176,8 @@ public class ActivationKeys {
         try {
             KeyFactory keys = KeyFactory.getInstance("Ed25519");
             String pem = Files.readString(keyFile, UTF_8);
-            return new KeyPair(keys.generatePublic(new X509EncodedKeySpec(pemBlock(pem, "PUBLIC KEY"))),
+            return new KeyPair(
+                    keys.generatePublic(new X509EncodedKeySpec(pemBlock(pem, "PUBLIC KEY"))),
                     keys.generatePrivate(new PKCS8EncodedKeySpec(pemBlock(pem, "PRIVATE KEY"))));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalStateException("cannot use the signing key " + keyFile, e);
@@ -174,8 +187,10 @@ public class ActivationKeys {
     private static KeyPair create(Path keyFile) throws IOException {
         try {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-            KeyFiles.writeOwnerOnly(keyFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded())
-                    + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            KeyFiles.writeOwnerOnly(
+                    keyFile,
+                    pem("PRIVATE KEY", pair.getPrivate().getEncoded())
+                            + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             return pair;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot create a signing key", e);
@@ -189,7 +204,8 @@ public class ActivationKeys {
     }
 
     private static byte[] pemBlock(String pem, String label) {
-        Matcher block = Pattern.compile("-----BEGIN " + label + "-----([^-]+)-----END " + label + "-----").matcher(pem);
+        Matcher block = Pattern.compile("-----BEGIN " + label + "-----([^-]+)-----END " + label + "-----")
+                .matcher(pem);
         if (!block.find()) {
             throw new IllegalArgumentException("no " + label + " block");
         }

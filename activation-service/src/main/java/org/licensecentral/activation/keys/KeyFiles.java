@@ -10,8 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 /** Secret files of the keys directory: readable by this service's user only. */
 final class KeyFiles {
 
-    private KeyFiles() {
-    }
+    private KeyFiles() {}
 
     static void writeOwnerOnly(Path file, String content) throws IOException {
         Files.writeString(file, content, UTF_8);

@@ -38,7 +38,8 @@ public record LicenseRecord(
 
     /** Remote Management in effect for an installed version: allowed, and a version that honours it. */
     public boolean remoteManagementFor(String productVersion) {
-        return remoteManagementAllowed && remoteManagementSince != null
+        return remoteManagementAllowed
+                && remoteManagementSince != null
                 && ProductVersion.parse(productVersion).compareTo(ProductVersion.parse(remoteManagementSince)) >= 0;
     }
 }

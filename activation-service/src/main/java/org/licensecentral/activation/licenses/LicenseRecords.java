@@ -35,21 +35,33 @@ public class LicenseRecords {
         mongo.indexOps(LicenseRecord.class).ensureIndex(new Index("licenseKey", Sort.Direction.ASC).unique());
     }
 
-    public void issued(String licenseId, String licenseKey, String purchaseEmail, String productCode, String edition,
-                       int maxActivations, LocalDate maintenanceUntil, String remoteManagementSince) {
-        mongo.upsert(byId(licenseId), new Update()
-                .set("licenseKey", licenseKey)
-                .set("purchaseEmail", purchaseEmail)
-                .set("productCode", productCode)
-                .set("edition", edition)
-                .set("maxActivations", maxActivations)
-                .set("remoteManagementSince", remoteManagementSince)
-                .setOnInsert("maintenanceUntil", maintenanceUntil)
-                .setOnInsert("remoteManagementAllowed", false), LicenseRecord.class);
+    public void issued(
+            String licenseId,
+            String licenseKey,
+            String purchaseEmail,
+            String productCode,
+            String edition,
+            int maxActivations,
+            LocalDate maintenanceUntil,
+            String remoteManagementSince) {
+        mongo.upsert(
+                byId(licenseId),
+                new Update()
+                        .set("licenseKey", licenseKey)
+                        .set("purchaseEmail", purchaseEmail)
+                        .set("productCode", productCode)
+                        .set("edition", edition)
+                        .set("maxActivations", maxActivations)
+                        .set("remoteManagementSince", remoteManagementSince)
+                        .setOnInsert("maintenanceUntil", maintenanceUntil)
+                        .setOnInsert("remoteManagementAllowed", false),
+                LicenseRecord.class);
     }
 
     public void attached(String licenseId, String toAccount, String toEmail) {
-        mongo.updateFirst(byId(licenseId), new Update().set("ownerAccountId", toAccount).set("ownerEmail", toEmail),
+        mongo.updateFirst(
+                byId(licenseId),
+                new Update().set("ownerAccountId", toAccount).set("ownerEmail", toEmail),
                 LicenseRecord.class);
     }
 
@@ -78,8 +90,15 @@ public class LicenseRecords {
     /** The licenses an account holds. */
     public List<LicenseRecord> heldBy(String accountId, String verifiedEmail) {
         Criteria attached = Criteria.where("ownerAccountId").is(accountId);
-        Criteria criteria = verifiedEmail == null ? attached : new Criteria().orOperator(attached,
-                Criteria.where("ownerAccountId").is(null).and("purchaseEmail").is(verifiedEmail));
+        Criteria criteria = verifiedEmail == null
+                ? attached
+                : new Criteria()
+                        .orOperator(
+                                attached,
+                                Criteria.where("ownerAccountId")
+                                        .is(null)
+                                        .and("purchaseEmail")
+                                        .is(verifiedEmail));
         return mongo.find(Query.query(criteria), LicenseRecord.class);
     }
 

@@ -16,7 +16,9 @@ public record ProductVersion(int[] parts) implements Comparable<ProductVersion> 
         if (text == null || !FORMAT.matcher(text.trim()).matches()) {
             throw new InvalidVersionException(text);
         }
-        return new ProductVersion(Arrays.stream(text.trim().split("\\.")).mapToInt(Integer::parseInt).toArray());
+        return new ProductVersion(Arrays.stream(text.trim().split("\\."))
+                .mapToInt(Integer::parseInt)
+                .toArray());
     }
 
     @Override

@@ -30,18 +30,36 @@ class ActivationEventsPublisher {
     static final String BINDING = "activationEvents-out-0";
     static final String TYPES = "org.licensecentral.activation.";
 
-    record MachineActivatedV1(String activationId, String licenseId, String fingerprint, String hostname,
-                              String productVersion, ActivationMode mode, Instant at, int activeActivations) {
-    }
+    record MachineActivatedV1(
+            String activationId,
+            String licenseId,
+            String fingerprint,
+            String hostname,
+            String productVersion,
+            ActivationMode mode,
+            Instant at,
+            int activeActivations) {}
 
-    record MachineCheckedInV1(String activationId, String licenseId, String fingerprint, String productVersion,
-                              ActivationMode mode, Instant at, int activeActivations, Instant leaseEnds) {
-    }
+    record MachineCheckedInV1(
+            String activationId,
+            String licenseId,
+            String fingerprint,
+            String productVersion,
+            ActivationMode mode,
+            Instant at,
+            int activeActivations,
+            Instant leaseEnds) {}
 
-    record MachineDeactivatedV1(String activationId, String licenseId, String fingerprint, String hostname,
-                                String productVersion, ActivationMode mode, Instant at, int activeActivations,
-                                DeactivationReason reason) {
-    }
+    record MachineDeactivatedV1(
+            String activationId,
+            String licenseId,
+            String fingerprint,
+            String hostname,
+            String productVersion,
+            ActivationMode mode,
+            Instant at,
+            int activeActivations,
+            DeactivationReason reason) {}
 
     private final OutboxPublisher publisher;
 
@@ -51,23 +69,54 @@ class ActivationEventsPublisher {
 
     @EventHandler
     void on(MachineActivatedEvent event, EventMessage<?> message) {
-        publish("machine-activated.v1", event.licenseId(), message, new MachineActivatedV1(event.activationId(),
-                event.licenseId(), event.fingerprint(), event.hostname(), event.productVersion(), event.mode(), event.at(),
-                event.activeActivations()));
+        publish(
+                "machine-activated.v1",
+                event.licenseId(),
+                message,
+                new MachineActivatedV1(
+                        event.activationId(),
+                        event.licenseId(),
+                        event.fingerprint(),
+                        event.hostname(),
+                        event.productVersion(),
+                        event.mode(),
+                        event.at(),
+                        event.activeActivations()));
     }
 
     @EventHandler
     void on(MachineCheckedInEvent event, EventMessage<?> message) {
-        publish("machine-checked-in.v1", event.licenseId(), message, new MachineCheckedInV1(event.activationId(),
-                event.licenseId(), event.fingerprint(), event.productVersion(), event.mode(), event.at(),
-                event.activeActivations(), event.leaseEnds()));
+        publish(
+                "machine-checked-in.v1",
+                event.licenseId(),
+                message,
+                new MachineCheckedInV1(
+                        event.activationId(),
+                        event.licenseId(),
+                        event.fingerprint(),
+                        event.productVersion(),
+                        event.mode(),
+                        event.at(),
+                        event.activeActivations(),
+                        event.leaseEnds()));
     }
 
     @EventHandler
     void on(MachineDeactivatedEvent event, EventMessage<?> message) {
-        publish("machine-deactivated.v1", event.licenseId(), message, new MachineDeactivatedV1(event.activationId(),
-                event.licenseId(), event.fingerprint(), event.hostname(), event.productVersion(), event.mode(), event.at(),
-                event.activeActivations(), event.reason()));
+        publish(
+                "machine-deactivated.v1",
+                event.licenseId(),
+                message,
+                new MachineDeactivatedV1(
+                        event.activationId(),
+                        event.licenseId(),
+                        event.fingerprint(),
+                        event.hostname(),
+                        event.productVersion(),
+                        event.mode(),
+                        event.at(),
+                        event.activeActivations(),
+                        event.reason()));
     }
 
     private void publish(String type, String licenseId, EventMessage<?> message, Object record) {

@@ -27,22 +27,31 @@ public class LicenseEventsConsumer {
 
     static final String TYPES = "org.licensecentral.license.";
 
-    record LicenseIssuedV1(@NotNull String licenseId, @NotNull String licenseKey, @NotNull String purchaseEmail,
-                           @NotNull String productCode, @NotNull String edition, @NotNull Integer maxActivations,
-                           @NotNull LocalDate maintenanceUntil, String remoteManagementSince) {
-    }
+    record LicenseIssuedV1(
+            @NotNull String licenseId,
+            @NotNull String licenseKey,
+            @NotNull String purchaseEmail,
+            @NotNull String productCode,
+            @NotNull String edition,
+            @NotNull Integer maxActivations,
+            @NotNull LocalDate maintenanceUntil,
+            String remoteManagementSince) {}
 
-    record LicenseAttachedV1(@NotNull String licenseId, @NotNull String toAccount, @NotNull String toEmail) {
-    }
+    record LicenseAttachedV1(
+            @NotNull String licenseId,
+            @NotNull String toAccount,
+            @NotNull String toEmail) {}
 
-    record MaintenanceExtendedV1(@NotNull String licenseId, @NotNull LocalDate maintenanceUntil) {
-    }
+    record MaintenanceExtendedV1(
+            @NotNull String licenseId, @NotNull LocalDate maintenanceUntil) {}
 
-    record RemoteManagementToggledV1(@NotNull String licenseId, @NotNull Boolean allowed) {
-    }
+    record RemoteManagementToggledV1(
+            @NotNull String licenseId, @NotNull Boolean allowed) {}
 
-    record ReleasePublishedV1(@NotNull String productCode, @NotNull String version, @NotNull LocalDate releasedAt) {
-    }
+    record ReleasePublishedV1(
+            @NotNull String productCode,
+            @NotNull String version,
+            @NotNull LocalDate releasedAt) {}
 
     @Bean
     Consumer<Message<byte[]>> licenseEvents(CloudEventReader reader, LicenseRecords licenses, Releases releases) {
@@ -50,8 +59,15 @@ public class LicenseEventsConsumer {
             switch (Payloads.type(message)) {
                 case TYPES + "license-issued.v1" -> {
                     LicenseIssuedV1 issued = reader.read(message, LicenseIssuedV1.class);
-                    licenses.issued(issued.licenseId(), issued.licenseKey(), issued.purchaseEmail(), issued.productCode(),
-                            issued.edition(), issued.maxActivations(), issued.maintenanceUntil(), issued.remoteManagementSince());
+                    licenses.issued(
+                            issued.licenseId(),
+                            issued.licenseKey(),
+                            issued.purchaseEmail(),
+                            issued.productCode(),
+                            issued.edition(),
+                            issued.maxActivations(),
+                            issued.maintenanceUntil(),
+                            issued.remoteManagementSince());
                 }
                 case TYPES + "license-attached.v1" -> {
                     LicenseAttachedV1 attached = reader.read(message, LicenseAttachedV1.class);

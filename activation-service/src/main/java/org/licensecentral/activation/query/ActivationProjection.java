@@ -32,17 +32,28 @@ public class ActivationProjection {
 
     @EventHandler
     void on(MachineActivatedEvent event) {
-        mongo.save(new ActivationView(event.activationId(), event.licenseId(), event.fingerprint(), event.hostname(),
-                event.productVersion(), event.mode(), event.at(), event.leaseEnds(), null));
+        mongo.save(new ActivationView(
+                event.activationId(),
+                event.licenseId(),
+                event.fingerprint(),
+                event.hostname(),
+                event.productVersion(),
+                event.mode(),
+                event.at(),
+                event.leaseEnds(),
+                null));
     }
 
     @EventHandler
     void on(MachineCheckedInEvent event) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.activationId())), new Update()
-                .set("productVersion", event.productVersion())
-                .set("mode", event.mode())
-                .set("leaseEnds", event.leaseEnds())
-                .set("checkedInAt", event.at()), ActivationView.class);
+        mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(event.activationId())),
+                new Update()
+                        .set("productVersion", event.productVersion())
+                        .set("mode", event.mode())
+                        .set("leaseEnds", event.leaseEnds())
+                        .set("checkedInAt", event.at()),
+                ActivationView.class);
     }
 
     @EventHandler
@@ -55,12 +66,18 @@ public class ActivationProjection {
     }
 
     public Optional<ActivationView> find(String licenseId, String fingerprint) {
-        return Optional.ofNullable(mongo.findOne(Query.query(
-                Criteria.where("licenseId").is(licenseId).and("fingerprint").is(fingerprint)), ActivationView.class));
+        return Optional.ofNullable(mongo.findOne(
+                Query.query(Criteria.where("licenseId")
+                        .is(licenseId)
+                        .and("fingerprint")
+                        .is(fingerprint)),
+                ActivationView.class));
     }
 
     public List<ActivationView> ofLicenses(List<String> licenseIds) {
-        return mongo.find(Query.query(Criteria.where("licenseId").in(licenseIds))
-                .with(Sort.by(Sort.Direction.DESC, "activatedAt")), ActivationView.class);
+        return mongo.find(
+                Query.query(Criteria.where("licenseId").in(licenseIds))
+                        .with(Sort.by(Sort.Direction.DESC, "activatedAt")),
+                ActivationView.class);
     }
 }

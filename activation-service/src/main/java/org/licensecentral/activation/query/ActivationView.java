@@ -21,5 +21,4 @@ public record ActivationView(
         ActivationMode mode,
         Instant activatedAt,
         Instant leaseEnds,
-        Instant checkedInAt) {
-}
+        Instant checkedInAt) {}

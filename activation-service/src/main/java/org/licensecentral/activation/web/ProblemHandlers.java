@@ -52,7 +52,8 @@ class ProblemHandlers {
 
     @ExceptionHandler(ActivationRevokedException.class)
     ProblemDetail revoked(ActivationRevokedException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "activation-revoked", "Activation revoked", e.getMessage());
+        ProblemDetail problem =
+                Problems.of(HttpStatus.FORBIDDEN, "activation-revoked", "Activation revoked", e.getMessage());
         problem.setProperty("reason", e.reason());
         return problem;
     }
@@ -69,9 +70,11 @@ class ProblemHandlers {
 
     @ExceptionHandler(VersionNotCoveredException.class)
     ProblemDetail versionNotCovered(VersionNotCoveredException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "version-not-covered",
-                "Version not covered by maintenance", e.getMessage());
-        problem.setProperty("newestAllowedVersion", e.newestAllowed() == null ? null : e.newestAllowed().toString());
+        ProblemDetail problem = Problems.of(
+                HttpStatus.FORBIDDEN, "version-not-covered", "Version not covered by maintenance", e.getMessage());
+        problem.setProperty(
+                "newestAllowedVersion",
+                e.newestAllowed() == null ? null : e.newestAllowed().toString());
         return problem;
     }
 
@@ -87,21 +90,28 @@ class ProblemHandlers {
 
     @ExceptionHandler(OfflineProofRequiredException.class)
     ProblemDetail offlineProofRequired(OfflineProofRequiredException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "offline-deactivation-code-required",
-                "Deactivation code required", e.getMessage());
+        ProblemDetail problem = Problems.of(
+                HttpStatus.CONFLICT,
+                "offline-deactivation-code-required",
+                "Deactivation code required",
+                e.getMessage());
         problem.setProperty("leaseEnds", e.leaseEnds());
         return problem;
     }
 
     @ExceptionHandler(InvalidDeactivationCodeException.class)
     ProblemDetail invalidDeactivationCode(InvalidDeactivationCodeException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-deactivation-code", "Invalid deactivation code", e.getMessage());
+        return Problems.of(
+                HttpStatus.BAD_REQUEST, "invalid-deactivation-code", "Invalid deactivation code", e.getMessage());
     }
 
     @ExceptionHandler(LostMachineReleaseLimitException.class)
     ProblemDetail lostMachineReleaseLimit(LostMachineReleaseLimitException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "lost-machine-release-limit",
-                "Lost-machine release limit reached", e.getMessage());
+        ProblemDetail problem = Problems.of(
+                HttpStatus.CONFLICT,
+                "lost-machine-release-limit",
+                "Lost-machine release limit reached",
+                e.getMessage());
         problem.setProperty("availableAt", e.availableAt());
         return problem;
     }
@@ -115,7 +125,10 @@ class ProblemHandlers {
     ResponseEntity<ProblemDetail> tooManyFailedAttempts(TooManyFailedAttemptsException e) {
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header(HttpHeaders.RETRY_AFTER, Problems.retryAfter(e.retryAfter()))
-                .body(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-attempts", "Too many failed attempts",
+                .body(Problems.of(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "too-many-failed-attempts",
+                        "Too many failed attempts",
                         e.getMessage()));
     }
 }

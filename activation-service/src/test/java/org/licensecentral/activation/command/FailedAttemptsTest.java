@@ -27,7 +27,8 @@ class FailedAttemptsTest {
             attempts.failed("10.0.0.1", "KEY-1");
         }
 
-        assertThatThrownBy(() -> attempts.check("10.0.0.1", "KEY-1")).isInstanceOf(TooManyFailedAttemptsException.class);
+        assertThatThrownBy(() -> attempts.check("10.0.0.1", "KEY-1"))
+                .isInstanceOf(TooManyFailedAttemptsException.class);
         assertThatCode(() -> attempts.check("10.0.0.1", "KEY-2")).doesNotThrowAnyException();
         // The owner's machines elsewhere are not locked out by someone who knows the key.
         assertThatCode(() -> attempts.check("10.0.0.2", "KEY-1")).doesNotThrowAnyException();
@@ -40,7 +41,8 @@ class FailedAttemptsTest {
             attempts.failed("10.0.0.1", "Key-1 ");
         }
 
-        assertThatThrownBy(() -> attempts.check("10.0.0.1", "KEY-1")).isInstanceOf(TooManyFailedAttemptsException.class);
+        assertThatThrownBy(() -> attempts.check("10.0.0.1", "KEY-1"))
+                .isInstanceOf(TooManyFailedAttemptsException.class);
     }
 
     @Test

@@ -36,8 +36,8 @@ class LicenseSeatsTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     private static final Duration ONLINE = Duration.ofDays(7);
     private static final Duration OFFLINE = Duration.ofDays(365);
-    private static final LeasePolicy LEASES = new LeasePolicy(ONLINE, OFFLINE, 1, Duration.ofDays(30),
-            Duration.ofHours(24), Duration.ofMinutes(5));
+    private static final LeasePolicy LEASES =
+            new LeasePolicy(ONLINE, OFFLINE, 1, Duration.ofDays(30), Duration.ofHours(24), Duration.ofMinutes(5));
 
     /** The handlers' clock, moved with the fixture's own time where deadlines are involved. */
     private static final class MovableClock extends Clock {
@@ -102,7 +102,8 @@ class LicenseSeatsTest {
         fixture.given(activated("act-1", "fp-1", "office-pc", 1, ActivationMode.ONLINE, null))
                 .when(activate("act-2", "fp-2", "laptop", 1))
                 .expectException(NoFreeSeatException.class)
-                .expectExceptionMessage("No free seat: this license is active on office-pc. Deactivate one of them first.")
+                .expectExceptionMessage(
+                        "No free seat: this license is active on office-pc. Deactivate one of them first.")
                 .expectNoEvents();
     }
 
@@ -118,14 +119,23 @@ class LicenseSeatsTest {
         clock.set(NOW.plus(Duration.ofDays(4)));
         fixture.given(activated("act-1", "fp-1", "office-pc", 1, ActivationMode.ONLINE, null))
                 .when(new CheckInMachineCommand("lic-1", "act-1", "fp-1", "5.3.1"))
-                .expectEvents(new MachineCheckedInEvent("act-1", "lic-1", "fp-1", "5.3.1", ActivationMode.ONLINE,
-                        NOW.plus(Duration.ofDays(4)), 1, NOW.plus(Duration.ofDays(4)).plus(ONLINE), null))
+                .expectEvents(new MachineCheckedInEvent(
+                        "act-1",
+                        "lic-1",
+                        "fp-1",
+                        "5.3.1",
+                        ActivationMode.ONLINE,
+                        NOW.plus(Duration.ofDays(4)),
+                        1,
+                        NOW.plus(Duration.ofDays(4)).plus(ONLINE),
+                        null))
                 .expectNoScheduledDeadlines();
     }
 
     @Test
     void aCheckInOfADeactivatedMachineIsRefusedWithTheReason() {
-        fixture.given(activated("act-1", "fp-1", "office-pc", 1, ActivationMode.ONLINE, null),
+        fixture.given(
+                        activated("act-1", "fp-1", "office-pc", 1, ActivationMode.ONLINE, null),
                         deactivated("act-1", ActivationMode.ONLINE, DeactivationReason.DEACTIVATED_BY_OWNER))
                 .when(new CheckInMachineCommand("lic-1", "act-1", "fp-1", "5.3.1"))
                 .expectException(ActivationRevokedException.class)
@@ -146,10 +156,19 @@ class LicenseSeatsTest {
         Instant end = NOW.plus(ONLINE);
         TestExecutor<LicenseSeats> activated = fixture.givenCommands(activate("act-1", "fp-1", "office-pc", 1));
         clock.set(end);
-        activated.whenThenTimeAdvancesTo(end)
+        activated
+                .whenThenTimeAdvancesTo(end)
                 .expectTriggeredDeadlines(new LicenseSeats.LeaseEnd("act-1"))
-                .expectEvents(new MachineDeactivatedEvent("act-1", "lic-1", "fp-1", "office-pc", "5.3.1",
-                        ActivationMode.ONLINE, end, 0, DeactivationReason.LEASE_EXPIRED));
+                .expectEvents(new MachineDeactivatedEvent(
+                        "act-1",
+                        "lic-1",
+                        "fp-1",
+                        "office-pc",
+                        "5.3.1",
+                        ActivationMode.ONLINE,
+                        end,
+                        0,
+                        DeactivationReason.LEASE_EXPIRED));
     }
 
     @Test
@@ -184,8 +203,17 @@ class LicenseSeatsTest {
 
     @Test
     void anOfflineMachineFromBeforeLeasesIsFreedByTheOwnerAsBefore() {
-        fixture.given(new MachineActivatedEvent("act-1", "lic-1", "fp-1", "office-pc", "5.3.1", ActivationMode.OFFLINE,
-                        NOW.minus(Duration.ofDays(90)), 1, null, null))
+        fixture.given(new MachineActivatedEvent(
+                        "act-1",
+                        "lic-1",
+                        "fp-1",
+                        "office-pc",
+                        "5.3.1",
+                        ActivationMode.OFFLINE,
+                        NOW.minus(Duration.ofDays(90)),
+                        1,
+                        null,
+                        null))
                 .when(new DeactivateMachineCommand("lic-1", "act-1"))
                 .expectEvents(deactivated("act-1", ActivationMode.OFFLINE, DeactivationReason.DEACTIVATED_BY_OWNER));
     }
@@ -217,25 +245,52 @@ class LicenseSeatsTest {
     @Test
     void aSecondLostMachineWithinThirtyDaysIsRefusedWithTheDateOfTheNext() {
         Instant earlier = NOW.minus(Duration.ofDays(10));
-        fixture.given(activated("act-1", "fp-1", "office-pc", 1, ActivationMode.OFFLINE, "nonce-1"),
-                        new MachineDeactivatedEvent("act-1", "lic-1", "fp-1", "office-pc", "5.3.1", ActivationMode.OFFLINE,
-                                earlier, 0, DeactivationReason.LOST_MACHINE_RELEASE),
+        fixture.given(
+                        activated("act-1", "fp-1", "office-pc", 1, ActivationMode.OFFLINE, "nonce-1"),
+                        new MachineDeactivatedEvent(
+                                "act-1",
+                                "lic-1",
+                                "fp-1",
+                                "office-pc",
+                                "5.3.1",
+                                ActivationMode.OFFLINE,
+                                earlier,
+                                0,
+                                DeactivationReason.LOST_MACHINE_RELEASE),
                         activated("act-2", "fp-2", "laptop", 1, ActivationMode.OFFLINE, "nonce-2"))
                 .when(new ReleaseLostMachineCommand("lic-1", "act-2"))
                 .expectException(LostMachineReleaseLimitException.class)
-                .expectExceptionMessage(containsString(earlier.plus(Duration.ofDays(30)).toString()))
+                .expectExceptionMessage(
+                        containsString(earlier.plus(Duration.ofDays(30)).toString()))
                 .expectNoEvents();
     }
 
     @Test
     void aLostMachineReleaseIsPossibleAgainOnceTheWindowHasPassed() {
-        fixture.given(activated("act-1", "fp-1", "office-pc", 1, ActivationMode.OFFLINE, "nonce-1"),
-                        new MachineDeactivatedEvent("act-1", "lic-1", "fp-1", "office-pc", "5.3.1", ActivationMode.OFFLINE,
-                                NOW.minus(Duration.ofDays(31)), 0, DeactivationReason.LOST_MACHINE_RELEASE),
+        fixture.given(
+                        activated("act-1", "fp-1", "office-pc", 1, ActivationMode.OFFLINE, "nonce-1"),
+                        new MachineDeactivatedEvent(
+                                "act-1",
+                                "lic-1",
+                                "fp-1",
+                                "office-pc",
+                                "5.3.1",
+                                ActivationMode.OFFLINE,
+                                NOW.minus(Duration.ofDays(31)),
+                                0,
+                                DeactivationReason.LOST_MACHINE_RELEASE),
                         activated("act-2", "fp-2", "laptop", 1, ActivationMode.OFFLINE, "nonce-2"))
                 .when(new ReleaseLostMachineCommand("lic-1", "act-2"))
-                .expectEvents(new MachineDeactivatedEvent("act-2", "lic-1", "fp-2", "laptop", "5.3.1",
-                        ActivationMode.OFFLINE, NOW, 0, DeactivationReason.LOST_MACHINE_RELEASE));
+                .expectEvents(new MachineDeactivatedEvent(
+                        "act-2",
+                        "lic-1",
+                        "fp-2",
+                        "laptop",
+                        "5.3.1",
+                        ActivationMode.OFFLINE,
+                        NOW,
+                        0,
+                        DeactivationReason.LOST_MACHINE_RELEASE));
     }
 
     @Test
@@ -256,7 +311,8 @@ class LicenseSeatsTest {
 
     @Test
     void aServiceKeyReplayedAfterItsMachineWasFreedIsRefused() {
-        fixture.given(activated("act-1", "fp-1", "office-pc", 1, ActivationMode.OFFLINE, "nonce-1"),
+        fixture.given(
+                        activated("act-1", "fp-1", "office-pc", 1, ActivationMode.OFFLINE, "nonce-1"),
                         deactivated("act-1", ActivationMode.OFFLINE, DeactivationReason.OFFLINE_DEACTIVATION))
                 .when(activateOffline("act-2", "fp-1", "nonce-1", NOW.minus(Duration.ofHours(1))))
                 .expectException(ServiceKeyUsedException.class)
@@ -288,7 +344,8 @@ class LicenseSeatsTest {
 
     @Test
     void aRepeatedReleaseChangesNothing() {
-        fixture.given(activated("act-1", "fp-1", "office-pc", 1, ActivationMode.ONLINE, null),
+        fixture.given(
+                        activated("act-1", "fp-1", "office-pc", 1, ActivationMode.ONLINE, null),
                         deactivated("act-1", ActivationMode.ONLINE, DeactivationReason.RELEASED_BY_PRODUCT))
                 .when(new ReleaseMachineCommand("lic-1", "act-1", "fp-1"))
                 .expectSuccessfulHandlerExecution()
@@ -297,36 +354,56 @@ class LicenseSeatsTest {
 
     @Test
     void anActivationFromBeforeLeasesGetsALeaseAndADeadlineAtItsFirstCheckIn() {
-        fixture.given(new MachineActivatedEvent("act-1", "lic-1", "fp-1", "office-pc", "5.3.1", ActivationMode.ONLINE,
-                        NOW.minus(Duration.ofDays(90)), 1, null, null))
+        fixture.given(new MachineActivatedEvent(
+                        "act-1",
+                        "lic-1",
+                        "fp-1",
+                        "office-pc",
+                        "5.3.1",
+                        ActivationMode.ONLINE,
+                        NOW.minus(Duration.ofDays(90)),
+                        1,
+                        null,
+                        null))
                 .when(new CheckInMachineCommand("lic-1", "act-1", "fp-1", "5.3.1"))
                 .expectEvents(checkedIn("act-1", "fp-1", ActivationMode.ONLINE, NOW.plus(ONLINE), null))
                 .expectScheduledDeadline(NOW.plus(ONLINE), new LicenseSeats.LeaseEnd("act-1"));
     }
 
-    private static ActivateMachineCommand activate(String activationId, String fingerprint, String hostname, int seats) {
-        return new ActivateMachineCommand("lic-1", activationId, fingerprint, hostname, "5.3.1", ActivationMode.ONLINE,
-                seats, null, null);
+    private static ActivateMachineCommand activate(
+            String activationId, String fingerprint, String hostname, int seats) {
+        return new ActivateMachineCommand(
+                "lic-1", activationId, fingerprint, hostname, "5.3.1", ActivationMode.ONLINE, seats, null, null);
     }
 
-    private static ActivateMachineCommand activateOffline(String activationId, String fingerprint, String nonce,
-                                                          Instant createdAt) {
-        return new ActivateMachineCommand("lic-1", activationId, fingerprint, "office-pc", "5.3.1", ActivationMode.OFFLINE,
-                1, nonce, createdAt);
+    private static ActivateMachineCommand activateOffline(
+            String activationId, String fingerprint, String nonce, Instant createdAt) {
+        return new ActivateMachineCommand(
+                "lic-1", activationId, fingerprint, "office-pc", "5.3.1", ActivationMode.OFFLINE, 1, nonce, createdAt);
     }
 
-    private static MachineActivatedEvent activated(String activationId, String fingerprint, String hostname, int active,
-                                                   ActivationMode mode, String nonce) {
-        return new MachineActivatedEvent(activationId, "lic-1", fingerprint, hostname, "5.3.1", mode, NOW, active,
-                NOW.plus(mode == ActivationMode.OFFLINE ? OFFLINE : ONLINE), nonce);
+    private static MachineActivatedEvent activated(
+            String activationId, String fingerprint, String hostname, int active, ActivationMode mode, String nonce) {
+        return new MachineActivatedEvent(
+                activationId,
+                "lic-1",
+                fingerprint,
+                hostname,
+                "5.3.1",
+                mode,
+                NOW,
+                active,
+                NOW.plus(mode == ActivationMode.OFFLINE ? OFFLINE : ONLINE),
+                nonce);
     }
 
-    private static MachineCheckedInEvent checkedIn(String activationId, String fingerprint, ActivationMode mode,
-                                                   Instant leaseEnds, String nonce) {
+    private static MachineCheckedInEvent checkedIn(
+            String activationId, String fingerprint, ActivationMode mode, Instant leaseEnds, String nonce) {
         return new MachineCheckedInEvent(activationId, "lic-1", fingerprint, "5.3.1", mode, NOW, 1, leaseEnds, nonce);
     }
 
-    private static MachineDeactivatedEvent deactivated(String activationId, ActivationMode mode, DeactivationReason reason) {
+    private static MachineDeactivatedEvent deactivated(
+            String activationId, ActivationMode mode, DeactivationReason reason) {
         return new MachineDeactivatedEvent(activationId, "lic-1", "fp-1", "office-pc", "5.3.1", mode, NOW, 0, reason);
     }
 }

@@ -16,8 +16,12 @@ import org.springframework.core.io.ClassPathResource;
 class LimitPropertiesTest {
 
     private static <T> T bind(String prefix, Class<T> type) throws IOException {
-        var defaults = new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml")).get(0);
-        return new Binder(ConfigurationPropertySources.from(defaults)).bind(prefix, type).get();
+        var defaults = new YamlPropertySourceLoader()
+                .load("application.yml", new ClassPathResource("application.yml"))
+                .get(0);
+        return new Binder(ConfigurationPropertySources.from(defaults))
+                .bind(prefix, type)
+                .get();
     }
 
     @Test
@@ -34,8 +38,13 @@ class LimitPropertiesTest {
 
     @Test
     void leasesRunSevenDaysOnlineAndAYearOffline() throws IOException {
-        assertThat(bind("licensecentral.activation.leases", LeasePolicy.class)).isEqualTo(new LeasePolicy(
-                Duration.ofDays(7), Duration.ofDays(365), 1, Duration.ofDays(30), Duration.ofHours(24),
-                Duration.ofMinutes(5)));
+        assertThat(bind("licensecentral.activation.leases", LeasePolicy.class))
+                .isEqualTo(new LeasePolicy(
+                        Duration.ofDays(7),
+                        Duration.ofDays(365),
+                        1,
+                        Duration.ofDays(30),
+                        Duration.ofHours(24),
+                        Duration.ofMinutes(5)));
     }
 }

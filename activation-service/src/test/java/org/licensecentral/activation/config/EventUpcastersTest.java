@@ -24,7 +24,8 @@ import org.licensecentral.activation.api.MachineDeactivatedEvent;
 class EventUpcastersTest {
 
     private final JacksonSerializer serializer = JacksonSerializer.builder()
-            .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule())).build();
+            .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()))
+            .build();
     private final EventUpcasters upcasters = new EventUpcasters();
 
     @Test
@@ -34,8 +35,18 @@ class EventUpcastersTest {
 
         MachineActivatedEvent event = upcast(upcasters.machineActivatedV1ToV2(), MachineActivatedEvent.class, v1);
 
-        assertThat(event).isEqualTo(new MachineActivatedEvent("act-1", "lic-1", "fp-1", "pc", "5.3.1",
-                ActivationMode.OFFLINE, Instant.parse("2026-11-01T10:00:00Z"), 1, null, null));
+        assertThat(event)
+                .isEqualTo(new MachineActivatedEvent(
+                        "act-1",
+                        "lic-1",
+                        "fp-1",
+                        "pc",
+                        "5.3.1",
+                        ActivationMode.OFFLINE,
+                        Instant.parse("2026-11-01T10:00:00Z"),
+                        1,
+                        null,
+                        null));
     }
 
     @Test
@@ -57,20 +68,34 @@ class EventUpcastersTest {
 
         IntermediateEventRepresentation stored = stored(MachineDeactivatedEvent.class, "2", v2);
 
-        assertThat(upcasters.machineDeactivatedV1ToV2().upcast(Stream.of(stored)).findFirst().orElseThrow())
+        assertThat(upcasters
+                        .machineDeactivatedV1ToV2()
+                        .upcast(Stream.of(stored))
+                        .findFirst()
+                        .orElseThrow())
                 .isSameAs(stored);
     }
 
     private <T> T upcast(EventUpcaster upcaster, Class<T> type, String json) {
-        IntermediateEventRepresentation upcast = upcaster.upcast(Stream.of(stored(type, "1", json))).findFirst().orElseThrow();
+        IntermediateEventRepresentation upcast =
+                upcaster.upcast(Stream.of(stored(type, "1", json))).findFirst().orElseThrow();
         assertThat(upcast.getType().getRevision()).isEqualTo("2");
         SerializedObject<?> data = upcast.getData();
         return serializer.deserialize(data);
     }
 
     private IntermediateEventRepresentation stored(Class<?> type, String revision, String json) {
-        return new InitialEventRepresentation(new GenericDomainEventEntry<>("LicenseSeats", "lic-1", 0, "event-1",
-                Instant.now(), type.getName(), revision, json.getBytes(UTF_8), "{}".getBytes(UTF_8)),
+        return new InitialEventRepresentation(
+                new GenericDomainEventEntry<>(
+                        "LicenseSeats",
+                        "lic-1",
+                        0,
+                        "event-1",
+                        Instant.now(),
+                        type.getName(),
+                        revision,
+                        json.getBytes(UTF_8),
+                        "{}".getBytes(UTF_8)),
                 serializer);
     }
 }

@@ -30,8 +30,11 @@ class ActivationKeysTest {
 
         ActivationKeys restarted = new ActivationKeys(directory, json);
 
-        assertThat(Files.list(directory)).singleElement().satisfies(file ->
-                assertThat(Files.readString(file)).contains("BEGIN PRIVATE KEY").contains("BEGIN PUBLIC KEY"));
+        assertThat(Files.list(directory))
+                .singleElement()
+                .satisfies(file -> assertThat(Files.readString(file))
+                        .contains("BEGIN PRIVATE KEY")
+                        .contains("BEGIN PUBLIC KEY"));
         assertThat(verifier(restarted).verifySignature(signed).valid()).isTrue();
     }
 
@@ -50,12 +53,14 @@ class ActivationKeysTest {
         String newKey = after.sign(Map.of("fingerprint", "fp-1"));
 
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> published = (List<Map<String, Object>>) after.jwks().get("keys");
+        List<Map<String, Object>> published =
+                (List<Map<String, Object>>) after.jwks().get("keys");
         assertThat(published).hasSize(2);
         assertThat(kid(newKey)).isEqualTo(published.get(1).get("kid")).isNotEqualTo(kid(oldKey));
         assertThat(verifier(after).verifySignature(oldKey).valid()).isTrue();
         assertThat(verifier(after).verifySignature(newKey).valid()).isTrue();
-        assertThat(verifier(before).verifySignature(newKey).reason()).isEqualTo(ActivationKeyVerifier.Reason.UNKNOWN_KEY_ID);
+        assertThat(verifier(before).verifySignature(newKey).reason())
+                .isEqualTo(ActivationKeyVerifier.Reason.UNKNOWN_KEY_ID);
     }
 
     @Test
@@ -65,10 +70,11 @@ class ActivationKeysTest {
         try (var files = Files.list(directory)) {
             pem = Files.readString(files.findFirst().orElseThrow());
         }
-        String privateKey = pem.substring(pem.indexOf("-----BEGIN PRIVATE KEY-----") + 27, pem.indexOf("-----END PRIVATE KEY-----"));
+        String privateKey = pem.substring(
+                pem.indexOf("-----BEGIN PRIVATE KEY-----") + 27, pem.indexOf("-----END PRIVATE KEY-----"));
         Signature jdk = Signature.getInstance("Ed25519");
-        jdk.initSign(KeyFactory.getInstance("Ed25519").generatePrivate(
-                new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(privateKey))));
+        jdk.initSign(KeyFactory.getInstance("Ed25519")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(privateKey))));
         String signingInput = signed.substring(0, signed.lastIndexOf('.'));
         jdk.update(signingInput.getBytes(StandardCharsets.US_ASCII));
 
@@ -81,6 +87,8 @@ class ActivationKeysTest {
     }
 
     private String kid(String jws) throws Exception {
-        return json.readTree(Base64.getUrlDecoder().decode(jws.split("\\.")[0])).get("kid").asText();
+        return json.readTree(Base64.getUrlDecoder().decode(jws.split("\\.")[0]))
+                .get("kid")
+                .asText();
     }
 }

@@ -24,8 +24,8 @@ public final class SigningCost {
 
     public static void main(String[] args) throws Exception {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        Ed25519PrivateKeyParameters bouncyCastleKey =
-                (Ed25519PrivateKeyParameters) PrivateKeyFactory.createKey(pair.getPrivate().getEncoded());
+        Ed25519PrivateKeyParameters bouncyCastleKey = (Ed25519PrivateKeyParameters)
+                PrivateKeyFactory.createKey(pair.getPrivate().getEncoded());
         byte[] input = new byte[400];
         new Random(1).nextBytes(input);
         for (int round = 1; round <= 5; round++) {
@@ -47,12 +47,15 @@ public final class SigningCost {
                 bouncyCastleSignature = signer.generateSignature();
             }
             long bouncyCastleNanos = System.nanoTime() - start;
-            System.out.printf("round %d: JDK %.0f µs, Bouncy Castle %.0f µs per signature, ratio %.1f, same bytes: %s%n",
-                    round, jdkNanos / 1e3 / SIGNATURES, bouncyCastleNanos / 1e3 / SIGNATURES,
-                    (double) jdkNanos / bouncyCastleNanos, Arrays.equals(jdkSignature, bouncyCastleSignature));
+            System.out.printf(
+                    "round %d: JDK %.0f µs, Bouncy Castle %.0f µs per signature, ratio %.1f, same bytes: %s%n",
+                    round,
+                    jdkNanos / 1e3 / SIGNATURES,
+                    bouncyCastleNanos / 1e3 / SIGNATURES,
+                    (double) jdkNanos / bouncyCastleNanos,
+                    Arrays.equals(jdkSignature, bouncyCastleSignature));
         }
     }
 
-    private SigningCost() {
-    }
+    private SigningCost() {}
 }

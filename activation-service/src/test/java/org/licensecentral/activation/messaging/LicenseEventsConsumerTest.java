@@ -30,8 +30,8 @@ class LicenseEventsConsumerTest {
 
     private final LicenseRecords licenses = mock(LicenseRecords.class);
     private final Releases releases = mock(Releases.class);
-    private final Consumer<Message<byte[]>> consumer = new LicenseEventsConsumer().licenseEvents(
-            ConsumedRecords.reader(), licenses, releases);
+    private final Consumer<Message<byte[]>> consumer =
+            new LicenseEventsConsumer().licenseEvents(ConsumedRecords.reader(), licenses, releases);
 
     @Test
     void anIssuedLicenseIsKept() throws Exception {
@@ -39,8 +39,16 @@ class LicenseEventsConsumerTest {
 
         consumer.accept(record(ISSUED, ISSUED_BODY));
 
-        verify(licenses).issued("6f1c2a4e-0b7d-4a51-9a43-2f4d1e8c9b10", "ABCDE-FGHJK-MNPQR-STUVW-XYZ23", "owner@example.org",
-                "BACKUP", "Home", 2, LocalDate.parse("2027-11-01"), null);
+        verify(licenses)
+                .issued(
+                        "6f1c2a4e-0b7d-4a51-9a43-2f4d1e8c9b10",
+                        "ABCDE-FGHJK-MNPQR-STUVW-XYZ23",
+                        "owner@example.org",
+                        "BACKUP",
+                        "Home",
+                        2,
+                        LocalDate.parse("2027-11-01"),
+                        null);
     }
 
     @Test
@@ -68,7 +76,8 @@ class LicenseEventsConsumerTest {
 
     @Test
     void theEchoedActivationStatusIsIgnored() throws Exception {
-        consumer.accept(record("org.licensecentral.license.activation-status-changed.v1",
+        consumer.accept(record(
+                "org.licensecentral.license.activation-status-changed.v1",
                 "{\"licenseId\":\"6f1c2a4e-0b7d-4a51-9a43-2f4d1e8c9b10\",\"activated\":true,\"activeActivations\":1}"));
 
         verifyNoInteractions(licenses, releases);

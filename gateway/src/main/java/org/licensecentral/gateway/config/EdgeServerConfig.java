@@ -63,12 +63,17 @@ class EdgeServerConfig {
     @Bean
     NettyServerCustomizer readTimeouts(GatewayProperties properties) {
         GatewayProperties.Timeouts timeouts = properties.timeouts();
-        return server -> server.idleTimeout(timeouts.idle()).readTimeout(timeouts.idle()).requestTimeout(timeouts.body())
+        return server -> server.idleTimeout(timeouts.idle())
+                .readTimeout(timeouts.idle())
+                .requestTimeout(timeouts.body())
                 // At channel set-up, after reactor-netty's HTTP/1.1 codec, before the first byte is read.
                 .doOnChannelInit((observer, channel, remoteAddress) -> {
                     if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-                        channel.pipeline().addAfter(NettyPipeline.HttpCodec, "licensecentral.headersTimeout",
-                                new RequestHeadersTimeout(timeouts.headers()));
+                        channel.pipeline()
+                                .addAfter(
+                                        NettyPipeline.HttpCodec,
+                                        "licensecentral.headersTimeout",
+                                        new RequestHeadersTimeout(timeouts.headers()));
                     }
                 });
     }

@@ -19,8 +19,13 @@ import org.springframework.util.unit.DataSize;
  *                       before the gateway reports DOWN
  */
 @ConfigurationProperties("licensecentral.gateway")
-public record GatewayProperties(Identity identity, boolean secureCookies, DataSize maxRequestBody, int maxUriLength,
-                                Timeouts timeouts, Duration schedulerCheck) {
+public record GatewayProperties(
+        Identity identity,
+        boolean secureCookies,
+        DataSize maxRequestBody,
+        int maxUriLength,
+        Timeouts timeouts,
+        Duration schedulerCheck) {
 
     /**
      * Slow clients are cut off (issue 15, finding 10).
@@ -29,8 +34,7 @@ public record GatewayProperties(Identity identity, boolean secureCookies, DataSi
      * @param body    its body must arrive whole within this
      * @param idle    no read, and no kept-alive connection, may pause for longer than this
      */
-    public record Timeouts(Duration headers, Duration body, Duration idle) {
-    }
+    public record Timeouts(Duration headers, Duration body, Duration idle) {}
 
     /**
      * @param issuer       the issuer as browsers reach it: the authorization endpoint, logout, and

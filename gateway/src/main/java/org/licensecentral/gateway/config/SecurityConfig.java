@@ -26,10 +26,10 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
-import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
-import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
-import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -58,18 +58,18 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityWebFilterChain apiClientChain(ServerHttpSecurity http, GatewayProperties properties) {
-        return http
-                .securityMatcher(new OrServerWebExchangeMatcher(pathMatchers("/api/v1/software/**"), SecurityConfig::bearerToken))
+        return http.securityMatcher(new OrServerWebExchangeMatcher(
+                        pathMatchers("/api/v1/software/**"), SecurityConfig::bearerToken))
                 .authorizeExchange(exchanges -> exchanges
                         // Installed products authenticate with e-mail and license key (rate limited by the route).
-                        .pathMatchers("/api/v1/software/**", "/api/v1/accounts/**").permitAll()
-                        .anyExchange().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .jwt(Customizer.withDefaults())
+                        .pathMatchers("/api/v1/software/**", "/api/v1/accounts/**")
+                        .permitAll()
+                        .anyExchange()
+                        .authenticated())
+                .oauth2ResourceServer(server -> server.jwt(Customizer.withDefaults())
                         .authenticationEntryPoint(ProblemResponses::unauthenticated)
                         .accessDeniedHandler(ProblemResponses::forbidden))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(ProblemResponses::unauthenticated)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(ProblemResponses::unauthenticated)
                         .accessDeniedHandler(ProblemResponses::forbidden))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
@@ -81,30 +81,35 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityWebFilterChain browserChain(ServerHttpSecurity http, GatewayProperties properties,
+    SecurityWebFilterChain browserChain(
+            ServerHttpSecurity http,
+            GatewayProperties properties,
             ReactiveClientRegistrationRepository clientRegistrations) {
         CookieServerCsrfTokenRepository csrfTokens = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").secure(properties.secureCookies()));
-        return http
-                .authorizeExchange(exchanges -> exchanges
+        return http.authorizeExchange(exchanges -> exchanges
                         // The portal's files (its ES modules in js/) and the pages of the login round trip.
-                        .pathMatchers(HttpMethod.GET, "/", "/index.html", "/js/*.js", "/*.css", "/*.svg").permitAll()
-                        .pathMatchers("/oauth2/**", "/login/**", "/logout").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/", "/index.html", "/js/*.js", "/*.css", "/*.svg")
+                        .permitAll()
+                        .pathMatchers("/oauth2/**", "/login/**", "/logout")
+                        .permitAll()
                         // Registration, verification and password reset happen before there is a login.
-                        .pathMatchers("/api/v1/accounts/**").permitAll()
+                        .pathMatchers("/api/v1/accounts/**")
+                        .permitAll()
                         // Public health says UP or DOWN only; actuator itself answers on the management
                         // port alone, which this chain guards too and which only this machine reaches.
-                        .pathMatchers(HttpMethod.GET, "/livez", "/readyz").permitAll()
-                        .pathMatchers("/actuator/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
-                        .anyExchange().authenticated())
-                .oauth2Login(login -> login
-                        .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/?login=failed")))
+                        .pathMatchers(HttpMethod.GET, "/livez", "/readyz")
+                        .permitAll()
+                        .pathMatchers("/actuator/**", "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**")
+                        .permitAll()
+                        .anyExchange()
+                        .authenticated())
+                .oauth2Login(login -> login.authenticationFailureHandler(
+                        new RedirectServerAuthenticationFailureHandler("/?login=failed")))
                 // The portal is a script page: an API call without a session answers 401, never a redirect.
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(ProblemResponses::unauthenticated)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(ProblemResponses::unauthenticated)
                         .accessDeniedHandler(ProblemResponses::forbidden))
-                .csrf(csrf -> csrf
-                        .csrfTokenRepository(csrfTokens)
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
                         // The portal echoes the XSRF-TOKEN cookie in X-XSRF-TOKEN as it is (no BREACH
                         // masking: the token never appears in a compressed response body).
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
@@ -124,7 +129,8 @@ class SecurityConfig {
     private static Mono<MatchResult> bearerToken(ServerWebExchange exchange) {
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? MatchResult.match() : MatchResult.notMatch();
+                ? MatchResult.match()
+                : MatchResult.notMatch();
     }
 
     private static void securityHeaders(ServerHttpSecurity.HeaderSpec headers, GatewayProperties properties) {
@@ -166,7 +172,9 @@ class SecurityConfig {
                 .clientSecret(identity.clientSecret())
                 .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
+                .clientSettings(ClientRegistration.ClientSettings.builder()
+                        .requireProofKey(true)
+                        .build())
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope("openid", "email")
                 .issuerUri(identity.issuer())

@@ -42,9 +42,12 @@ class BoundedElasticHealthIndicator implements ReactiveHealthIndicator {
     public Mono<Health> health() {
         return Mono.fromCallable(() -> Health.up().build())
                 .subscribeOn(scheduler)
-                .timeout(timeout, Mono.fromSupplier(() -> Health.down()
-                        .withDetail("reason", "a task handed to " + scheduler + " did not run within " + timeout)
-                        .build()))
+                .timeout(
+                        timeout,
+                        Mono.fromSupplier(() -> Health.down()
+                                .withDetail(
+                                        "reason", "a task handed to " + scheduler + " did not run within " + timeout)
+                                .build()))
                 .onErrorResume(error -> Mono.just(Health.down(error).build()));
     }
 }

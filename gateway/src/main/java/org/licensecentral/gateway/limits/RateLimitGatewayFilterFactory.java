@@ -83,18 +83,18 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
     }
 
     /** One limit: what it counts by, and its buckets. */
-    private record Limit(String dimension, Function<Request, Optional<String>> key, KeyedLimiter limiter) {
-    }
+    private record Limit(String dimension, Function<Request, Optional<String>> key, KeyedLimiter limiter) {}
 
     /** What a limit may count by, gathered once per request. */
-    private record Request(String address, Optional<String> account, Optional<String> licenseKey) {
-    }
+    private record Request(String address, Optional<String> account, Optional<String> licenseKey) {}
 
     @Override
     public GatewayFilter apply(Config config) {
         List<Limit> limits = new ArrayList<>();
         if (config.perAddress > 0) {
-            limits.add(new Limit("address", request -> Optional.of(request.address()),
+            limits.add(new Limit(
+                    "address",
+                    request -> Optional.of(request.address()),
                     new KeyedLimiter(config.perAddress, config.window)));
         }
         if (config.perAccount > 0) {
@@ -103,7 +103,8 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
         if (config.perLicenseKey > 0) {
             // Per key and address: whoever floods requests with someone's key slows down only
             // their own address, never the owner's machines elsewhere (issue 15, finding 3).
-            limits.add(new Limit("license-key",
+            limits.add(new Limit(
+                    "license-key",
                     request -> request.licenseKey().map(key -> key + "@" + request.address()),
                     new KeyedLimiter(config.perLicenseKey, config.window)));
         }
@@ -111,19 +112,25 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
             // Nothing to read from the body: the request streams on untouched.
             return (exchange, chain) -> check(exchange, limits, config.name).then(chain.filter(exchange));
         }
-        return (exchange, chain) -> ServerWebExchangeUtils.cacheRequestBodyAndRequest(exchange, cached ->
-                check(exchange, limits, config.name).then(chain.filter(exchange.mutate().request(cached).build())));
+        return (exchange, chain) -> ServerWebExchangeUtils.cacheRequestBodyAndRequest(
+                exchange,
+                cached -> check(exchange, limits, config.name)
+                        .then(chain.filter(exchange.mutate().request(cached).build())));
     }
 
     /** Takes a token from every limit that applies; fails with 429 at the first that has none left. */
     private Mono<Void> check(ServerWebExchange exchange, List<Limit> limits, String name) {
-        return exchange.getPrincipal().map(Principal::getName).map(Optional::of).defaultIfEmpty(Optional.empty())
+        return exchange.getPrincipal()
+                .map(Principal::getName)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .flatMap(account -> {
                     Request request = new Request(address(exchange), account, licenseKey(exchange));
                     for (Limit limit : limits) {
                         Optional<Duration> wait = limit.key().apply(request).flatMap(limit.limiter()::tryAcquire);
                         if (wait.isPresent()) {
-                            meters.counter("gateway.rate_limited", "limit", name, "by", limit.dimension()).increment();
+                            meters.counter("gateway.rate_limited", "limit", name, "by", limit.dimension())
+                                    .increment();
                             return Mono.error(tooMany(wait.get()));
                         }
                     }
@@ -144,7 +151,8 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
         try {
             JsonNode json = objectMapper.readTree(body.toString(StandardCharsets.UTF_8));
             JsonNode key = json.hasNonNull("licenseKey") ? json.get("licenseKey") : json.get("purchaseId");
-            return key != null && key.isTextual() ? Optional.of(key.asText().trim().toUpperCase(Locale.ROOT))
+            return key != null && key.isTextual()
+                    ? Optional.of(key.asText().trim().toUpperCase(Locale.ROOT))
                     : Optional.empty();
         } catch (IOException | RuntimeException notJson) {
             // The service answers malformed JSON with its own 400; the other limits still apply.
@@ -153,8 +161,11 @@ public class RateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
     }
 
     private static ErrorResponseException tooMany(Duration wait) {
-        ErrorResponseException problem = Problems.exception(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                "Too many requests", "Too many requests; try again in " + Problems.retryAfter(wait) + " seconds.");
+        ErrorResponseException problem = Problems.exception(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "rate-limited",
+                "Too many requests",
+                "Too many requests; try again in " + Problems.retryAfter(wait) + " seconds.");
         problem.getHeaders().set("Retry-After", Problems.retryAfter(wait));
         return problem;
     }

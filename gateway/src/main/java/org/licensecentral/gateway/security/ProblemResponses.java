@@ -1,8 +1,7 @@
 package org.licensecentral.gateway.security;
 
-import reactor.core.publisher.Mono;
-
 import org.licensecentral.support.web.Problems;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,19 +16,21 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static Mono<Void> unauthenticated(ServerWebExchange exchange, AuthenticationException e) {
         // RFC 6750: a client learns from this header that a bearer token is what is missing or wrong.
         exchange.getResponse().getHeaders().set("WWW-Authenticate", "Bearer");
-        return Mono.error(Problems.exception(HttpStatus.UNAUTHORIZED, "unauthenticated", "Login required",
+        return Mono.error(Problems.exception(
+                HttpStatus.UNAUTHORIZED,
+                "unauthenticated",
+                "Login required",
                 "Log in, or send a valid bearer token from identity-service."));
     }
 
     public static Mono<Void> forbidden(ServerWebExchange exchange, AccessDeniedException e) {
-        return Mono.error(Problems.exception(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "This account may not do that."));
+        return Mono.error(
+                Problems.exception(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This account may not do that."));
     }
 
     /**
@@ -37,12 +38,19 @@ public final class ProblemResponses {
      * bare 400 from Spring Security otherwise (issue 15, finding 11).
      */
     public static Mono<Void> rejected(ServerWebExchange exchange, ServerExchangeRejectedException e) {
-        return Mono.error(Problems.exception(HttpStatus.BAD_REQUEST, "rejected-request", "Request refused",
-                "The path of this request is not one the gateway accepts (encoded slashes, \"//\" and \"..\" are refused)."));
+        return Mono.error(
+                Problems.exception(
+                        HttpStatus.BAD_REQUEST,
+                        "rejected-request",
+                        "Request refused",
+                        "The path of this request is not one the gateway accepts (encoded slashes, \"//\" and \"..\" are refused)."));
     }
 
     public static Mono<Void> csrfRejected(ServerWebExchange exchange, AccessDeniedException e) {
-        return Mono.error(Problems.exception(HttpStatus.FORBIDDEN, "csrf", "Missing or wrong CSRF token",
+        return Mono.error(Problems.exception(
+                HttpStatus.FORBIDDEN,
+                "csrf",
+                "Missing or wrong CSRF token",
                 "Send the value of the XSRF-TOKEN cookie in the X-XSRF-TOKEN header."));
     }
 }

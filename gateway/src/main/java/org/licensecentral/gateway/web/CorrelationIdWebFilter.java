@@ -26,7 +26,8 @@ class CorrelationIdWebFilter implements WebFilter, Ordered {
         ServerRequestObservationContext.findCurrent(exchange.getAttributes())
                 .map(context -> context.<TracingContext>get(TracingContext.class))
                 .filter(tracing -> tracing.getSpan() != null)
-                .ifPresent(tracing -> exchange.getResponse().getHeaders()
+                .ifPresent(tracing -> exchange.getResponse()
+                        .getHeaders()
                         .set(HEADER, tracing.getSpan().context().traceId()));
         return chain.filter(exchange);
     }

@@ -37,8 +37,12 @@ class RequestSizeLimitWebFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String query = exchange.getRequest().getURI().getRawQuery();
-        if (exchange.getRequest().getURI().getRawPath().length() + (query == null ? 0 : query.length()) > maxUriLength) {
-            return Mono.error(Problems.exception(HttpStatus.URI_TOO_LONG, "uri-too-long", "URI too long",
+        if (exchange.getRequest().getURI().getRawPath().length() + (query == null ? 0 : query.length())
+                > maxUriLength) {
+            return Mono.error(Problems.exception(
+                    HttpStatus.URI_TOO_LONG,
+                    "uri-too-long",
+                    "URI too long",
                     "A request URI may have at most " + maxUriLength + " characters."));
         }
         long declared = exchange.getRequest().getHeaders().getContentLength();
@@ -66,7 +70,10 @@ class RequestSizeLimitWebFilter implements WebFilter, Ordered {
     }
 
     private Exception tooLarge() {
-        return Problems.exception(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
+        return Problems.exception(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "body-too-large",
+                "Request body too large",
                 "A request body may have at most " + maxBytes + " bytes.");
     }
 

@@ -1,8 +1,9 @@
 package org.licensecentral.gateway.web;
 
+import java.security.Principal;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.security.Principal;
 import org.licensecentral.support.web.ProblemResponse;
 
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -19,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SessionController {
 
-    record Session(String accountId, String email) {
-    }
+    record Session(String accountId, String email) {}
 
-    @Operation(summary = "Who is logged in",
+    @Operation(
+            summary = "Who is logged in",
             description = "The account id and e-mail address of the login session (or bearer token), for the portal's "
                     + "header.")
     @ProblemResponse(status = 401, description = "No login session and no bearer token.")
@@ -34,6 +35,7 @@ class SessionController {
         if (principal instanceof JwtAuthenticationToken bearer) {
             return new Session(bearer.getToken().getSubject(), bearer.getToken().getClaimAsString("email"));
         }
-        throw new IllegalStateException("unexpected principal " + principal.getClass().getName());
+        throw new IllegalStateException(
+                "unexpected principal " + principal.getClass().getName());
     }
 }

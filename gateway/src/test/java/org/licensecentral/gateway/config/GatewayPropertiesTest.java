@@ -22,20 +22,25 @@ import org.springframework.util.unit.DataSize;
 class GatewayPropertiesTest {
 
     private static GatewayProperties defaults() throws IOException {
-        var yaml = new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml")).get(0);
+        var yaml = new YamlPropertySourceLoader()
+                .load("application.yml", new ClassPathResource("application.yml"))
+                .get(0);
         // The secret has no default anywhere (issue 15, finding 1); the record refuses to exist without one.
         ConfigurationPropertySource secret = new MapConfigurationPropertySource(
                 Map.of("licensecentral.gateway.identity.client-secret", "test-only"));
         List<ConfigurationPropertySource> sources = new ArrayList<>();
         sources.add(secret);
         ConfigurationPropertySources.from(yaml).forEach(sources::add);
-        return new Binder(sources).bind("licensecentral.gateway", GatewayProperties.class).get();
+        return new Binder(sources)
+                .bind("licensecentral.gateway", GatewayProperties.class)
+                .get();
     }
 
     @Test
     void slowClientsGetTenSecondsForHeadersThirtyForABodyAndFifteenOfSilence() throws IOException {
-        assertThat(defaults().timeouts()).isEqualTo(new GatewayProperties.Timeouts(Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofSeconds(15)));
+        assertThat(defaults().timeouts())
+                .isEqualTo(new GatewayProperties.Timeouts(
+                        Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(15)));
     }
 
     @Test

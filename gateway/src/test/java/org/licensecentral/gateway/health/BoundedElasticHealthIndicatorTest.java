@@ -21,7 +21,9 @@ class BoundedElasticHealthIndicatorTest {
     void upWhileTheSchedulerRunsTasks() {
         Scheduler scheduler = Schedulers.newBoundedElastic(1, 10, "health-test");
         try {
-            Health health = new BoundedElasticHealthIndicator(scheduler, Duration.ofSeconds(5)).health().block(ANSWER);
+            Health health = new BoundedElasticHealthIndicator(scheduler, Duration.ofSeconds(5))
+                    .health()
+                    .block(ANSWER);
 
             assertThat(health.getStatus()).isEqualTo(Status.UP);
         } finally {
@@ -41,7 +43,8 @@ class BoundedElasticHealthIndicatorTest {
                     Thread.currentThread().interrupt();
                 }
             });
-            BoundedElasticHealthIndicator indicator = new BoundedElasticHealthIndicator(scheduler, Duration.ofMillis(300));
+            BoundedElasticHealthIndicator indicator =
+                    new BoundedElasticHealthIndicator(scheduler, Duration.ofMillis(300));
 
             Health whileStuck = indicator.health().block(ANSWER);
             stuck.countDown();
@@ -60,7 +63,9 @@ class BoundedElasticHealthIndicatorTest {
         Scheduler scheduler = Schedulers.newBoundedElastic(1, 10, "health-test");
         scheduler.dispose();
 
-        Health health = new BoundedElasticHealthIndicator(scheduler, Duration.ofSeconds(5)).health().block(ANSWER);
+        Health health = new BoundedElasticHealthIndicator(scheduler, Duration.ofSeconds(5))
+                .health()
+                .block(ANSWER);
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
     }

@@ -34,7 +34,9 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
 
     AccountAuthenticationProvider(AccountService accounts, PasswordEncoder encoder, FailedLogins failedLogins) {
         this.passwords = new DaoAuthenticationProvider(email -> accounts.byEmail(Account.normalizedEmail(email))
-                .map(account -> User.withUsername(account.email()).password(account.passwordHash()).build())
+                .map(account -> User.withUsername(account.email())
+                        .password(account.passwordHash())
+                        .build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such account")));
         this.passwords.setPasswordEncoder(encoder);
         this.failedLogins = failedLogins;
@@ -50,7 +52,8 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         try {
             result = passwords.authenticate(login);
         } catch (AuthenticationException failed) {
-            throw wait.<AuthenticationException>map(AccountAuthenticationProvider::locked).orElse(failed);
+            throw wait.<AuthenticationException>map(AccountAuthenticationProvider::locked)
+                    .orElse(failed);
         }
         if (wait.isPresent()) {
             throw locked(wait.get());

@@ -3,14 +3,20 @@ package org.licensecentral.identity.account;
 /** A registration or verification that cannot go through, by reason; each is its own problem type. */
 public class AccountException extends RuntimeException {
 
-    public enum Reason { WEAK_PASSWORD, VERIFICATION_FAILED, RESET_FAILED }
+    public enum Reason {
+        WEAK_PASSWORD,
+        VERIFICATION_FAILED,
+        RESET_FAILED
+    }
 
     private final Reason reason;
 
     public AccountException(Reason reason) {
-        this(reason, reason == Reason.RESET_FAILED
-                ? "The code does not match, has expired, or was tried too often; ask for a new one."
-                : "The code does not match, has expired, or was tried too often; reset the password to get a new code, which confirms the address too.");
+        this(
+                reason,
+                reason == Reason.RESET_FAILED
+                        ? "The code does not match, has expired, or was tried too often; ask for a new one."
+                        : "The code does not match, has expired, or was tried too often; reset the password to get a new code, which confirms the address too.");
     }
 
     public AccountException(Reason reason, String message) {

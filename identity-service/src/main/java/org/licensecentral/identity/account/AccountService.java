@@ -56,9 +56,15 @@ public class AccountService {
     /** What a code is compared with when there is no code to compare with, so that the work is the same. */
     private final String unusableHash;
 
-    public AccountService(MongoTemplate mongo, PasswordEncoder passwords, PasswordPolicy policy,
-                          CloudEventsPublisher publisher, FailedLogins failedLogins, Clock clock, CodeLimits codes,
-                          MailCaps mailCaps) {
+    public AccountService(
+            MongoTemplate mongo,
+            PasswordEncoder passwords,
+            PasswordPolicy policy,
+            CloudEventsPublisher publisher,
+            FailedLogins failedLogins,
+            Clock clock,
+            CodeLimits codes,
+            MailCaps mailCaps) {
         this.mongo = mongo;
         this.passwords = passwords;
         this.policy = policy;
@@ -84,8 +90,18 @@ public class AccountService {
         });
         // The hashing comes first, so a known address costs the same time as a new one.
         String code = newCode();
-        Account account = new Account(UUID.randomUUID().toString(), address, passwords.encode(password), false,
-                passwords.encode(code), clock.instant().plus(codes.lifetime()), 0, null, null, 0, clock.instant());
+        Account account = new Account(
+                UUID.randomUUID().toString(),
+                address,
+                passwords.encode(password),
+                false,
+                passwords.encode(code),
+                clock.instant().plus(codes.lifetime()),
+                0,
+                null,
+                null,
+                0,
+                clock.instant());
         if (byEmail(address).isPresent()) {
             return;
         }
@@ -106,17 +122,28 @@ public class AccountService {
      * same step that finds the account, so parallel guesses cannot share one count.
      */
     public void verify(String email, String code) {
-        Account account = mongo.findAndModify(Query.query(Criteria.where("email").is(Account.normalizedEmail(email))
-                        .and("emailVerified").is(false)
-                        .and("verificationAttempts").lt(codes.attempts())
-                        .and("verificationExpiresAt").gt(clock.instant())),
-                new Update().inc("verificationAttempts", 1), FindAndModifyOptions.options().returnNew(true), Account.class);
-        String hash = account == null || account.verificationCodeHash() == null ? unusableHash : account.verificationCodeHash();
+        Account account = mongo.findAndModify(
+                Query.query(Criteria.where("email")
+                        .is(Account.normalizedEmail(email))
+                        .and("emailVerified")
+                        .is(false)
+                        .and("verificationAttempts")
+                        .lt(codes.attempts())
+                        .and("verificationExpiresAt")
+                        .gt(clock.instant())),
+                new Update().inc("verificationAttempts", 1),
+                FindAndModifyOptions.options().returnNew(true),
+                Account.class);
+        String hash = account == null || account.verificationCodeHash() == null
+                ? unusableHash
+                : account.verificationCodeHash();
         boolean matches = passwords.matches(code.trim().toUpperCase(Locale.ROOT), hash);
         if (account == null || !matches) {
             throw new AccountException(AccountException.Reason.VERIFICATION_FAILED);
         }
-        mongo.updateFirst(byId(account.id()), new Update().set("emailVerified", true).unset("verificationCodeHash"),
+        mongo.updateFirst(
+                byId(account.id()),
+                new Update().set("emailVerified", true).unset("verificationCodeHash"),
                 Account.class);
     }
 
@@ -129,9 +156,18 @@ public class AccountService {
                 // The code mailed before stays valid: a flood of requests must not void it either.
                 return;
             }
-            mongo.updateFirst(byId(account.id()), new Update().set("resetCodeHash", hash)
-                    .set("resetExpiresAt", clock.instant().plus(codes.lifetime())).set("resetAttempts", 0), Account.class);
-            publishMail(RESET_MAIL, account, "password-reset/" + account.id() + "/" + clock.instant().toEpochMilli(), code);
+            mongo.updateFirst(
+                    byId(account.id()),
+                    new Update()
+                            .set("resetCodeHash", hash)
+                            .set("resetExpiresAt", clock.instant().plus(codes.lifetime()))
+                            .set("resetAttempts", 0),
+                    Account.class);
+            publishMail(
+                    RESET_MAIL,
+                    account,
+                    "password-reset/" + account.id() + "/" + clock.instant().toEpochMilli(),
+                    code);
         });
     }
 
@@ -146,8 +182,10 @@ public class AccountService {
         policy.problem(newPassword, address).ifPresent(problem -> {
             throw new AccountException(AccountException.Reason.WEAK_PASSWORD, "The password " + problem + ".");
         });
-        Account account = byEmail(address).orElseThrow(() -> new AccountException(AccountException.Reason.RESET_FAILED));
-        if (account.resetCodeHash() == null || account.resetAttempts() >= codes.attempts()
+        Account account =
+                byEmail(address).orElseThrow(() -> new AccountException(AccountException.Reason.RESET_FAILED));
+        if (account.resetCodeHash() == null
+                || account.resetAttempts() >= codes.attempts()
                 || clock.instant().isAfter(account.resetExpiresAt())) {
             throw new AccountException(AccountException.Reason.RESET_FAILED);
         }
@@ -155,13 +193,20 @@ public class AccountService {
             mongo.updateFirst(byId(account.id()), new Update().inc("resetAttempts", 1), Account.class);
             throw new AccountException(AccountException.Reason.RESET_FAILED);
         }
-        mongo.updateFirst(byId(account.id()), new Update().set("passwordHash", passwords.encode(newPassword))
-                .set("emailVerified", true).unset("verificationCodeHash").unset("resetCodeHash"), Account.class);
+        mongo.updateFirst(
+                byId(account.id()),
+                new Update()
+                        .set("passwordHash", passwords.encode(newPassword))
+                        .set("emailVerified", true)
+                        .unset("verificationCodeHash")
+                        .unset("resetCodeHash"),
+                Account.class);
         failedLogins.clear(account.email());
     }
 
     public Optional<Account> byEmail(String email) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("email").is(email)), Account.class));
+        return Optional.ofNullable(
+                mongo.findOne(Query.query(Criteria.where("email").is(email)), Account.class));
     }
 
     private boolean mailAllowed(String template, Account account) {
@@ -171,8 +216,13 @@ public class AccountService {
     }
 
     private void publishMail(String template, Account account, String id, String code) {
-        publisher.publish("notificationRequests-out-0", id, "org.licensecentral.notification.mail-requested.v1",
-                account.id(), clock.instant(), Map.of("template", template, "to", account.email(), "data", Map.of("code", code)));
+        publisher.publish(
+                "notificationRequests-out-0",
+                id,
+                "org.licensecentral.notification.mail-requested.v1",
+                account.id(),
+                clock.instant(),
+                Map.of("template", template, "to", account.email(), "data", Map.of("code", code)));
     }
 
     private String newCode() {

@@ -17,5 +17,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("licensecentral.identity.codes")
-public record CodeLimits(@NotNull Duration lifetime, @Positive int attempts) {
-}
+public record CodeLimits(
+        @NotNull Duration lifetime, @Positive int attempts) {}

@@ -39,8 +39,7 @@ import org.springframework.stereotype.Component;
 public class FailedLogins {
 
     @Document("login_failures")
-    record Failures(@Id String id, String email, String address, int failures, Instant nextTryAt, Instant expiresAt) {
-    }
+    record Failures(@Id String id, String email, String address, int failures, Instant nextTryAt, Instant expiresAt) {}
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -81,7 +80,12 @@ public class FailedLogins {
             }
             int failures = (remembered ? current.failures() : 0) + 1;
             Instant nextTryAt = failures >= free ? now.plus(delayAfter(failures)) : null;
-            Failures counted = new Failures(id, normalized, address, failures, nextTryAt,
+            Failures counted = new Failures(
+                    id,
+                    normalized,
+                    address,
+                    failures,
+                    nextTryAt,
                     (nextTryAt == null ? now : nextTryAt).plus(forgottenAfter));
             if (current == null ? inserted(counted) : replaced(current, counted)) {
                 return Optional.empty();
@@ -92,7 +96,8 @@ public class FailedLogins {
 
     /** A try that logged in: its address starts again from no failures for the account. */
     public void succeeded(String email, String address) {
-        mongo.remove(Query.query(Criteria.where("_id").is(id(Account.normalizedEmail(email), address))), Failures.class);
+        mongo.remove(
+                Query.query(Criteria.where("_id").is(id(Account.normalizedEmail(email), address))), Failures.class);
     }
 
     /** A new password (a reset) lifts every address's wait for the account. */
@@ -121,9 +126,15 @@ public class FailedLogins {
     }
 
     private boolean replaced(Failures current, Failures counted) {
-        Query unchanged = Query.query(Criteria.where("_id").is(current.id())
-                .and("failures").is(current.failures()).and("expiresAt").is(current.expiresAt()));
-        Update update = new Update().set("failures", counted.failures()).set("nextTryAt", counted.nextTryAt())
+        Query unchanged = Query.query(Criteria.where("_id")
+                .is(current.id())
+                .and("failures")
+                .is(current.failures())
+                .and("expiresAt")
+                .is(current.expiresAt()));
+        Update update = new Update()
+                .set("failures", counted.failures())
+                .set("nextTryAt", counted.nextTryAt())
                 .set("expiresAt", counted.expiresAt());
         return mongo.updateFirst(unchanged, update, Failures.class).getModifiedCount() == 1;
     }

@@ -20,7 +20,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("licensecentral.identity.failed-logins")
-public record LoginLimits(@Positive int perAddress, @NotNull Duration window, @Valid @NotNull PerAccount account) {
+public record LoginLimits(
+        @Positive int perAddress,
+        @NotNull Duration window,
+        @Valid @NotNull PerAccount account) {
 
     /**
      * @param free           failures for an account from one address before that address waits
@@ -28,7 +31,9 @@ public record LoginLimits(@Positive int perAddress, @NotNull Duration window, @V
      * @param maxDelay       ... up to this
      * @param forgottenAfter how long after its last failure or wait a count is forgotten
      */
-    public record PerAccount(@Positive int free, @NotNull Duration firstDelay, @NotNull Duration maxDelay,
-                             @NotNull Duration forgottenAfter) {
-    }
+    public record PerAccount(
+            @Positive int free,
+            @NotNull Duration firstDelay,
+            @NotNull Duration maxDelay,
+            @NotNull Duration forgottenAfter) {}
 }

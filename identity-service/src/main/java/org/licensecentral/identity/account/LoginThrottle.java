@@ -57,8 +57,13 @@ public class LoginThrottle extends OncePerRequestFilter {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Problems.retryAfter(wait));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-logins",
-                "Too many failed logins", "Too many failed logins from this address; try again later."));
+        json.writeValue(
+                response.getOutputStream(),
+                Problems.of(
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "too-many-failed-logins",
+                        "Too many failed logins",
+                        "Too many failed logins from this address; try again later."));
     }
 
     /** Only a form login's success gives a token back; a client authenticating at the token endpoint took none. */

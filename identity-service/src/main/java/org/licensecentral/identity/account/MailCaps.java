@@ -17,5 +17,4 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("licensecentral.identity.mail-caps")
-public record MailCaps(@Positive int perAccount, @NotNull Duration window) {
-}
+public record MailCaps(@Positive int perAccount, @NotNull Duration window) {}

@@ -28,7 +28,8 @@ public class PasswordPolicy {
 
     public PasswordPolicy() {
         try (InputStream in = new ClassPathResource("common-passwords.txt").getInputStream()) {
-            this.common = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            this.common = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
                     .map(line -> line.trim().toLowerCase(Locale.ROOT))
                     .filter(line -> !line.isEmpty() && !line.startsWith("#"))
                     .collect(Collectors.toUnmodifiableSet());

@@ -39,28 +39,28 @@ class AuthorizationServerConfig {
     @Order(1)
     SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
-        return http
-                .securityMatcher(server.getEndpointsMatcher())
+        return http.securityMatcher(server.getEndpointsMatcher())
                 .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // A browser without a session is sent to the login page; API clients get 401.
                 .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                        new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain login(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
-        return http
-                .addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
+        return http.addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
                 // The login page is the web package's (it names a wait, Spring's does not); its
                 // stylesheet is still Spring's.
                 .addFilterBefore(DefaultResourcesFilter.css(), UsernamePasswordAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**", "/api/v1/accounts/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**", "/api/v1/accounts/**")
                         .permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 // The account API takes JSON from the portal through the gateway, which guards CSRF for browsers.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/accounts/**"))

@@ -16,12 +16,16 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("licensecentral.identity")
 record ClientProperties(
-        @NotBlank(message = "licensecentral.identity.gateway-client-secret is required: "
-                + "set the environment variable LICENSECENTRAL_IDENTITY_GATEWAY_CLIENT_SECRET")
+        @NotBlank(
+                message = "licensecentral.identity.gateway-client-secret is required: "
+                        + "set the environment variable LICENSECENTRAL_IDENTITY_GATEWAY_CLIENT_SECRET")
         String gatewayClientSecret,
-        @NotBlank(message = "licensecentral.identity.internal-client-secret is required: "
-                + "set the environment variable LICENSECENTRAL_IDENTITY_INTERNAL_CLIENT_SECRET")
+
+        @NotBlank(
+                message = "licensecentral.identity.internal-client-secret is required: "
+                        + "set the environment variable LICENSECENTRAL_IDENTITY_INTERNAL_CLIENT_SECRET")
         String internalClientSecret,
+
         Map<String, String> accessTokenAudiences) {
 
     ClientProperties {

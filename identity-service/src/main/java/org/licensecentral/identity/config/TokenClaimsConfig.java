@@ -36,15 +36,17 @@ class TokenClaimsConfig {
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> accountClaims(AccountService accounts, ClientProperties clients) {
         return context -> {
-            String audience = clients.accessTokenAudiences().get(context.getRegisteredClient().getClientId());
+            String audience = clients.accessTokenAudiences()
+                    .get(context.getRegisteredClient().getClientId());
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType()) && audience != null) {
                 context.getClaims().audience(List.of(audience));
             }
             if (context.getPrincipal() instanceof UsernamePasswordAuthenticationToken login) {
-                accounts.byEmail(login.getName()).ifPresent(account -> context.getClaims()
-                        .subject(account.id())
-                        .claim("email", account.email())
-                        .claim("email_verified", account.emailVerified()));
+                accounts.byEmail(login.getName())
+                        .ifPresent(account -> context.getClaims()
+                                .subject(account.id())
+                                .claim("email", account.email())
+                                .claim("email_verified", account.emailVerified()));
             }
         };
     }

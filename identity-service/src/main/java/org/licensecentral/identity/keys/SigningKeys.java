@@ -23,15 +23,16 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
  */
 public final class SigningKeys {
 
-    private SigningKeys() {
-    }
+    private SigningKeys() {}
 
     public static JWKSet loadOrCreate(Path file) {
         try {
             if (Files.exists(file)) {
                 return JWKSet.parse(Files.readString(file, UTF_8));
             }
-            RSAKey key = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+            RSAKey key = new RSAKeyGenerator(2048)
+                    .keyID(UUID.randomUUID().toString())
+                    .generate();
             JWKSet set = new JWKSet(key);
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());

@@ -58,8 +58,11 @@ class LoginPageController {
     @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
     @ResponseBody
     String loginPage(HttpServletRequest request, CsrfToken csrf) {
-        return PAGE.formatted(HtmlUtils.htmlEscape(request.getContextPath()), alert(request),
-                HtmlUtils.htmlEscape(csrf.getParameterName()), HtmlUtils.htmlEscape(csrf.getToken()));
+        return PAGE.formatted(
+                HtmlUtils.htmlEscape(request.getContextPath()),
+                alert(request),
+                HtmlUtils.htmlEscape(csrf.getParameterName()),
+                HtmlUtils.htmlEscape(csrf.getToken()));
     }
 
     private static String alert(HttpServletRequest request) {

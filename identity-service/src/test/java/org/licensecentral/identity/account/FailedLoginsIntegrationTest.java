@@ -28,11 +28,16 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /** The wait per account and client address, on the real (embedded) MongoDB with a clock the test moves. */
 class FailedLoginsIntegrationTest {
 
-    private static final MongoClient client = MongoClients.create(TestInfrastructure.get().mongoConnectionString());
+    private static final MongoClient client =
+            MongoClients.create(TestInfrastructure.get().mongoConnectionString());
 
     private final MovingClock clock = new MovingClock(Instant.parse("2026-01-01T00:00:00Z"));
-    private final FailedLogins failedLogins = new FailedLogins(new MongoTemplate(client, "identity-failed-logins-test"), clock,
-            new LoginLimits(20, Duration.ofMinutes(15),
+    private final FailedLogins failedLogins = new FailedLogins(
+            new MongoTemplate(client, "identity-failed-logins-test"),
+            clock,
+            new LoginLimits(
+                    20,
+                    Duration.ofMinutes(15),
                     new LoginLimits.PerAccount(5, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24))));
     private final String email = "person-" + UUID.randomUUID() + "@example.org";
 
@@ -61,8 +66,16 @@ class FailedLoginsIntegrationTest {
             assertThat(failedLogins.tryAcquire(email, "10.0.0.1")).isEmpty();
         }
 
-        assertThat(waits).containsExactly(Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(4),
-                Duration.ofMinutes(8), Duration.ofMinutes(16), Duration.ofMinutes(32), Duration.ofHours(1), Duration.ofHours(1));
+        assertThat(waits)
+                .containsExactly(
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(2),
+                        Duration.ofMinutes(4),
+                        Duration.ofMinutes(8),
+                        Duration.ofMinutes(16),
+                        Duration.ofMinutes(32),
+                        Duration.ofHours(1),
+                        Duration.ofHours(1));
     }
 
     @Test
@@ -77,8 +90,10 @@ class FailedLoginsIntegrationTest {
     void theCountIsPerAccountAsTypedAndWhetherOrNotItExists() {
         fail(5, "10.0.0.1");
 
-        assertThat(failedLogins.tryAcquire(" " + email.toUpperCase() + " ", "10.0.0.1")).isPresent();
-        assertThat(failedLogins.tryAcquire("someone-else@example.org", "10.0.0.1")).isEmpty();
+        assertThat(failedLogins.tryAcquire(" " + email.toUpperCase() + " ", "10.0.0.1"))
+                .isPresent();
+        assertThat(failedLogins.tryAcquire("someone-else@example.org", "10.0.0.1"))
+                .isEmpty();
     }
 
     @Test
@@ -138,7 +153,9 @@ class FailedLoginsIntegrationTest {
 
     private void fail(int times, String address) {
         for (int i = 0; i < times; i++) {
-            assertThat(failedLogins.tryAcquire(email, address)).as("try %d from %s", i + 1, address).isEmpty();
+            assertThat(failedLogins.tryAcquire(email, address))
+                    .as("try %d from %s", i + 1, address)
+                    .isEmpty();
         }
     }
 

@@ -16,8 +16,12 @@ import org.springframework.core.io.ClassPathResource;
 class LimitPropertiesTest {
 
     private static <T> T bind(String prefix, Class<T> type) throws IOException {
-        var defaults = new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml")).get(0);
-        return new Binder(ConfigurationPropertySources.from(defaults)).bind(prefix, type).get();
+        var defaults = new YamlPropertySourceLoader()
+                .load("application.yml", new ClassPathResource("application.yml"))
+                .get(0);
+        return new Binder(ConfigurationPropertySources.from(defaults))
+                .bind(prefix, type)
+                .get();
     }
 
     @Test
@@ -34,8 +38,11 @@ class LimitPropertiesTest {
 
     @Test
     void loginsAllowTwentyFailuresPerAddressAndFivePerAccountBeforeGrowingWaits() throws IOException {
-        assertThat(bind("licensecentral.identity.failed-logins", LoginLimits.class)).isEqualTo(new LoginLimits(
-                20, Duration.ofMinutes(15),
-                new LoginLimits.PerAccount(5, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24))));
+        assertThat(bind("licensecentral.identity.failed-logins", LoginLimits.class))
+                .isEqualTo(new LoginLimits(
+                        20,
+                        Duration.ofMinutes(15),
+                        new LoginLimits.PerAccount(
+                                5, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofHours(24))));
     }
 }

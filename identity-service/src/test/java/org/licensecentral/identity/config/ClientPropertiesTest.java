@@ -18,51 +18,60 @@ class ClientPropertiesTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(ClientProperties.class)
-    static class Clients {
-    }
+    static class Clients {}
 
-    private final ApplicationContextRunner context = new ApplicationContextRunner().withUserConfiguration(Clients.class);
+    private final ApplicationContextRunner context =
+            new ApplicationContextRunner().withUserConfiguration(Clients.class);
 
     @Test
     void theServicesConfigurationHoldsNoClientSecretInAnyProfile() throws Exception {
-        List<PropertySource<?>> documents = new YamlPropertySourceLoader()
-                .load("application.yml", new ClassPathResource("application.yml"));
+        List<PropertySource<?>> documents =
+                new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"));
 
         assertThat(documents).isNotEmpty().allSatisfy(document -> {
-            assertThat(document.getProperty("licensecentral.identity.gateway-client-secret")).isNull();
-            assertThat(document.getProperty("licensecentral.identity.internal-client-secret")).isNull();
+            assertThat(document.getProperty("licensecentral.identity.gateway-client-secret"))
+                    .isNull();
+            assertThat(document.getProperty("licensecentral.identity.internal-client-secret"))
+                    .isNull();
         });
     }
 
     @Test
     void withoutTheGatewaySecretTheServiceDoesNotStartAndSaysWhatToSet() {
-        context.withPropertyValues("licensecentral.identity.internal-client-secret=s3cret").run(started -> {
-            assertThat(started).hasFailed();
-            assertThat(started.getStartupFailure()).rootCause().hasMessageContaining(
-                    "licensecentral.identity.gateway-client-secret is required: "
-                            + "set the environment variable LICENSECENTRAL_IDENTITY_GATEWAY_CLIENT_SECRET");
-        });
+        context.withPropertyValues("licensecentral.identity.internal-client-secret=s3cret")
+                .run(started -> {
+                    assertThat(started).hasFailed();
+                    assertThat(started.getStartupFailure())
+                            .rootCause()
+                            .hasMessageContaining("licensecentral.identity.gateway-client-secret is required: "
+                                    + "set the environment variable LICENSECENTRAL_IDENTITY_GATEWAY_CLIENT_SECRET");
+                });
     }
 
     @Test
     void withABlankInternalSecretTheServiceDoesNotStartAndSaysWhatToSet() {
-        context.withPropertyValues("licensecentral.identity.gateway-client-secret=s3cret",
-                "licensecentral.identity.internal-client-secret= ").run(started -> {
-            assertThat(started).hasFailed();
-            assertThat(started.getStartupFailure()).rootCause().hasMessageContaining(
-                    "licensecentral.identity.internal-client-secret is required: "
-                            + "set the environment variable LICENSECENTRAL_IDENTITY_INTERNAL_CLIENT_SECRET");
-        });
+        context.withPropertyValues(
+                        "licensecentral.identity.gateway-client-secret=s3cret",
+                        "licensecentral.identity.internal-client-secret= ")
+                .run(started -> {
+                    assertThat(started).hasFailed();
+                    assertThat(started.getStartupFailure())
+                            .rootCause()
+                            .hasMessageContaining("licensecentral.identity.internal-client-secret is required: "
+                                    + "set the environment variable LICENSECENTRAL_IDENTITY_INTERNAL_CLIENT_SECRET");
+                });
     }
 
     @Test
     void withBothSecretsItStartsWithTheAudiencesByClient() {
-        context.withPropertyValues("licensecentral.identity.gateway-client-secret=one",
-                "licensecentral.identity.internal-client-secret=two",
-                "licensecentral.identity.access-token-audiences.gateway=licensecentral-portal").run(started -> {
-            assertThat(started).hasNotFailed();
-            assertThat(started.getBean(ClientProperties.class).accessTokenAudiences())
-                    .containsEntry("gateway", "licensecentral-portal");
-        });
+        context.withPropertyValues(
+                        "licensecentral.identity.gateway-client-secret=one",
+                        "licensecentral.identity.internal-client-secret=two",
+                        "licensecentral.identity.access-token-audiences.gateway=licensecentral-portal")
+                .run(started -> {
+                    assertThat(started).hasNotFailed();
+                    assertThat(started.getBean(ClientProperties.class).accessTokenAudiences())
+                            .containsEntry("gateway", "licensecentral-portal");
+                });
     }
 }

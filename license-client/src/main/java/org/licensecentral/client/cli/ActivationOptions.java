@@ -1,7 +1,6 @@
 package org.licensecentral.client.cli;
 
 import org.licensecentral.client.LicenseClient;
-
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -15,11 +14,16 @@ final class ActivationOptions {
     @Option(names = "--license-key", required = true, paramLabel = "K", description = "The license key.")
     String licenseKey;
 
-    @Option(names = "--product-version", required = true, paramLabel = "V",
+    @Option(
+            names = "--product-version",
+            required = true,
+            paramLabel = "V",
             description = "The installed version, e.g. 5.3.1.")
     String productVersion;
 
-    @Option(names = "--hostname", paramLabel = "H",
+    @Option(
+            names = "--hostname",
+            paramLabel = "H",
             description = "The name this machine is listed under in the portal (default: the local host name).")
     String hostname;
 
@@ -27,7 +31,8 @@ final class ActivationOptions {
         if (hostname != null) {
             return hostname;
         }
-        return LicenseClient.localHostname().orElseThrow(() -> new ParameterException(command.commandLine(),
-                "this machine's host name cannot be told: give --hostname"));
+        return LicenseClient.localHostname()
+                .orElseThrow(() -> new ParameterException(
+                        command.commandLine(), "this machine's host name cannot be told: give --hostname"));
     }
 }

@@ -4,15 +4,18 @@ import java.util.concurrent.Callable;
 
 import org.licensecentral.client.Lease;
 import org.licensecentral.client.LicenseClient;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check-in", description = {"Renews the lease online and replaces the stored key.",
-        "Prints 'activation id:', 'mode:' and 'lease ends:' lines. A machine deactivated meanwhile loses its key."})
+@Command(
+        name = "check-in",
+        description = {
+            "Renews the lease online and replaces the stored key.",
+            "Prints 'activation id:', 'mode:' and 'lease ends:' lines. A machine deactivated meanwhile loses its key."
+        })
 final class CheckInCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -21,7 +24,9 @@ final class CheckInCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--product-version", paramLabel = "V",
+    @Option(
+            names = "--product-version",
+            paramLabel = "V",
             description = "The installed version, if it changed (default: the one activated with).")
     String productVersion;
 

@@ -6,15 +6,18 @@ import java.util.concurrent.Callable;
 
 import org.licensecentral.client.LicenseClient;
 import org.licensecentral.client.OfflineDeactivation;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "deactivate", description = {"Frees this machine's seat and deletes its key.",
-        "Online it prints 'activation id:' and 'seat: released'; with --offline only the deactivation code."})
+@Command(
+        name = "deactivate",
+        description = {
+            "Frees this machine's seat and deletes its key.",
+            "Online it prints 'activation id:' and 'seat: released'; with --offline only the deactivation code."
+        })
 final class DeactivateCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -23,8 +26,10 @@ final class DeactivateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--offline", description = "Without a connection: delete the key and print the code that frees"
-            + " the seat in the portal.")
+    @Option(
+            names = "--offline",
+            description =
+                    "Without a connection: delete the key and print the code that frees" + " the seat in the portal.")
     boolean offline;
 
     @Override

@@ -25,7 +25,6 @@ import org.licensecentral.client.Product;
 import org.licensecentral.client.ServerUnavailableException;
 import org.licensecentral.client.State;
 import org.licensecentral.client.StateFile;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,14 +39,26 @@ import picocli.CommandLine.Spec;
  * deactivation code, {@code name: value} lines), so a script can read it; everything meant for a
  * person, above all what to do after a failure, goes to standard error.
  */
-@Command(name = "license-client", subcommands = {FingerprintCommand.class, ActivateCommand.class,
-        OfflineRequestCommand.class, OfflineInstallCommand.class, StatusCommand.class, CheckInCommand.class,
-        DeactivateCommand.class},
+@Command(
+        name = "license-client",
+        subcommands = {
+            FingerprintCommand.class,
+            ActivateCommand.class,
+            OfflineRequestCommand.class,
+            OfflineInstallCommand.class,
+            StatusCommand.class,
+            CheckInCommand.class,
+            DeactivateCommand.class
+        },
         description = "Activates this machine for a License Central product, online or offline, and keeps its lease.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:refused by License Central, or the key is not valid here",
-                "2:wrong usage", "3:License Central cannot be reached or has an error; try again later",
-                "4:not activated"})
+        exitCodeList = {
+            "0:done",
+            "1:refused by License Central, or the key is not valid here",
+            "2:wrong usage",
+            "3:License Central cannot be reached or has an error; try again later",
+            "4:not activated"
+        })
 public final class LicenseClientCli implements Callable<Integer> {
 
     static final int REFUSED = 1;
@@ -56,30 +67,49 @@ public final class LicenseClientCli implements Callable<Integer> {
     static final int NOT_ACTIVATED = 4;
     static final String DEFAULT_SERVER = "http://localhost:8080";
 
-    @Option(names = "--server", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "License Central's address (default: the one in the state file, else "
-                    + DEFAULT_SERVER + ").")
+    @Option(
+            names = "--server",
+            paramLabel = "URL",
+            scope = ScopeType.INHERIT,
+            description =
+                    "License Central's address (default: the one in the state file, else " + DEFAULT_SERVER + ").")
     URI server;
 
-    @Option(names = "--state", paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--state",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
             description = "The state file (default: ~/.licensecentral/<product in lower case>.json).")
     Path state;
 
-    @Option(names = "--product", paramLabel = "PRODUCT", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--product",
+            paramLabel = "PRODUCT",
+            scope = ScopeType.INHERIT,
             description = "The product: ${COMPLETION-CANDIDATES}. Required by every command but fingerprint.")
     Product product;
 
-    @Option(names = "--machine-id-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--machine-id-file",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
             description = "A file holding this machine's id (default: /etc/machine-id, /var/lib/dbus/machine-id,"
                     + " the Windows registry's MachineGuid or macOS's IOPlatformUUID).")
     Path machineIdFile;
 
-    @Option(names = "--jwks", paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--jwks",
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
             description = "The JWKS to verify activation keys with, as shipped with the product (default: the copy"
                     + " cached in the state file at the last online call).")
     Path jwks;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Shows this help.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            scope = ScopeType.INHERIT,
+            description = "Shows this help.")
     boolean help;
 
     @Spec
@@ -120,7 +150,8 @@ public final class LicenseClientCli implements Callable<Integer> {
                 throw new ParameterException(command.commandLine(), "--product is required for " + command.name());
             }
             StateFile stateFile = state != null ? new StateFile(state) : StateFile.defaultFor(product);
-            URI address = server != null ? server
+            URI address = server != null
+                    ? server
                     : URI.create(stateFile.read().map(State::server).orElse(DEFAULT_SERVER));
             LicenseClient built;
             try {

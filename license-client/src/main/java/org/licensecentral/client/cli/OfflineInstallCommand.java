@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 import org.licensecentral.client.Lease;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -14,8 +13,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "offline-install", description = {"Verifies an activation key from the portal offline and stores it.",
-        "Prints 'activation id:', 'mode:' and 'lease ends:' lines."})
+@Command(
+        name = "offline-install",
+        description = {
+            "Verifies an activation key from the portal offline and stores it.",
+            "Prints 'activation id:', 'mode:' and 'lease ends:' lines."
+        })
 final class OfflineInstallCommand implements Callable<Integer> {
 
     /** Three base64url parts: what tells a pasted key from a file name that does not exist. */
@@ -27,7 +30,8 @@ final class OfflineInstallCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "KEY|FILE|-",
+    @Parameters(
+            paramLabel = "KEY|FILE|-",
             description = "The activation key, a file holding it, or - to read it from standard input.")
     String key;
 

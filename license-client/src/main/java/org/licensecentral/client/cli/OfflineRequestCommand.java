@@ -9,9 +9,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "offline-request", description = {
-        "Prints a service key for activating this machine without a connection.",
-        "Standard output holds only the service key; the instructions go to standard error."})
+@Command(
+        name = "offline-request",
+        description = {
+            "Prints a service key for activating this machine without a connection.",
+            "Standard output holds only the service key; the instructions go to standard error."
+        })
 final class OfflineRequestCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -25,8 +28,9 @@ final class OfflineRequestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String serviceKey = cli.client(spec).offlineRequest(activation.email, activation.licenseKey,
-                activation.productVersion, activation.hostname(spec));
+        String serviceKey = cli.client(spec)
+                .offlineRequest(
+                        activation.email, activation.licenseKey, activation.productVersion, activation.hostname(spec));
         spec.commandLine().getOut().println(serviceKey);
         PrintWriter err = spec.commandLine().getErr();
         err.println("Paste this service key in the portal: Activations tab, Offline activation. It is accepted once,");

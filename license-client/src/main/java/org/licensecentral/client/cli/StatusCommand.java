@@ -7,14 +7,17 @@ import java.util.concurrent.Callable;
 import org.licensecentral.client.KeyRejectedException;
 import org.licensecentral.client.Lease;
 import org.licensecentral.client.NotActivatedException;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "status", description = {"Verifies the stored activation key offline and prints what it grants.",
-        "The first line is VALID, INVALID <reason> or NOT_ACTIVATED; 'name: value' lines follow a valid key."})
+@Command(
+        name = "status",
+        description = {
+            "Verifies the stored activation key offline and prints what it grants.",
+            "The first line is VALID, INVALID <reason> or NOT_ACTIVATED; 'name: value' lines follow a valid key."
+        })
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -46,8 +49,10 @@ final class StatusCommand implements Callable<Integer> {
         out.println("maintenance until: " + lease.maintenanceUntil());
         out.println("remote management: " + lease.remoteManagement());
         if (lease.checkInDue(Instant.now())) {
-            spec.commandLine().getErr().println("More than half of the lease has passed: run license-client check-in"
-                    + " while connected.");
+            spec.commandLine()
+                    .getErr()
+                    .println("More than half of the lease has passed: run license-client check-in"
+                            + " while connected.");
         }
         return 0;
     }

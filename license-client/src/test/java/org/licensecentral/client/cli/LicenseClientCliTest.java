@@ -30,13 +30,13 @@ import org.licensecentral.client.State;
 import org.licensecentral.client.StateFile;
 import org.licensecentral.client.TestKeys;
 import org.licensecentral.verifier.DeactivationCode;
-
 import picocli.CommandLine;
 
 class LicenseClientCliTest {
 
-    private static final String[] ACTIVATION = {"--email", "ann@example.com", "--license-key", "LK-1",
-            "--product-version", "5.3.1", "--hostname", "host-1"};
+    private static final String[] ACTIVATION = {
+        "--email", "ann@example.com", "--license-key", "LK-1", "--product-version", "5.3.1", "--hostname", "host-1"
+    };
 
     @TempDir
     Path dir;
@@ -45,8 +45,7 @@ class LicenseClientCliTest {
     private final FakeLicenseCentral server = new FakeLicenseCentral().answer("keys", 200, keys.jwks());
     private String fingerprint;
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
+    private record Run(int exitCode, String stdout, String stderr) {}
 
     @BeforeEach
     void machine() throws IOException {
@@ -95,8 +94,8 @@ class LicenseClientCliTest {
 
     @Test
     void activatePrintsTheActivationIdModeAndLeaseEnd() {
-        String key = keys.sign(TestKeys.lease(fingerprint, "ONLINE", Instant.parse("2026-03-01T12:00:00Z"),
-                Duration.ofDays(36500)));
+        String key = keys.sign(
+                TestKeys.lease(fingerprint, "ONLINE", Instant.parse("2026-03-01T12:00:00Z"), Duration.ofDays(36500)));
         server.answer("activations", 200, TestKeys.activated(key, "ONLINE"));
 
         Run run = run(with(ACTIVATION, "activate"));
@@ -116,7 +115,11 @@ class LicenseClientCliTest {
 
     @Test
     void activateWithoutAFreeSeatNamesTheMachinesHoldingSeats() {
-        server.answerProblem("activations", 409, "no-free-seat", "All seats are taken.",
+        server.answerProblem(
+                "activations",
+                409,
+                "no-free-seat",
+                "All seats are taken.",
                 Map.of("heldBy", List.of("host-a", "host-b")));
 
         Run run = run(with(ACTIVATION, "activate"));
@@ -127,8 +130,8 @@ class LicenseClientCliTest {
 
     @Test
     void aVersionNotCoveredNamesTheNewestAllowedVersion() {
-        server.answerProblem("activations", 403, "version-not-covered", "Not covered.",
-                Map.of("newestAllowedVersion", "5.2.9"));
+        server.answerProblem(
+                "activations", 403, "version-not-covered", "Not covered.", Map.of("newestAllowedVersion", "5.2.9"));
 
         Run run = run(with(ACTIVATION, "activate"));
 
@@ -138,7 +141,8 @@ class LicenseClientCliTest {
 
     @Test
     void tooManyRequestsSaysHowLongToWait() {
-        server.answerProblem("activations", 429, "too-many-requests", "Slow down.", Map.of(), Map.of("Retry-After", "42"));
+        server.answerProblem(
+                "activations", 429, "too-many-requests", "Slow down.", Map.of(), Map.of("Retry-After", "42"));
 
         Run run = run(with(ACTIVATION, "activate"));
 
@@ -172,7 +176,8 @@ class LicenseClientCliTest {
         Run run = run("status");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).startsWith("VALID\nactivation id: act-1\nmode: ONLINE\nlease ends: ")
+        assertThat(run.stdout())
+                .startsWith("VALID\nactivation id: act-1\nmode: ONLINE\nlease ends: ")
                 .contains("max version: 5.3.1\n", "maintenance until: 2027-11-01\n", "remote management: true\n");
     }
 
@@ -187,8 +192,8 @@ class LicenseClientCliTest {
 
     @Test
     void statusOfAnExpiredKeyExitsWithOneAndSaysToCheckIn() {
-        stored(keys.sign(TestKeys.lease(fingerprint, "ONLINE", Instant.now().minus(Duration.ofDays(8)),
-                Duration.ofDays(7))));
+        stored(keys.sign(
+                TestKeys.lease(fingerprint, "ONLINE", Instant.now().minus(Duration.ofDays(8)), Duration.ofDays(7))));
 
         Run run = run("status");
 
@@ -200,7 +205,11 @@ class LicenseClientCliTest {
     @Test
     void checkInAfterRevocationDeletesTheKey() {
         activate(keys.onlineKey(fingerprint));
-        server.answerProblem("activations/check-in", 403, "activation-revoked", "Deactivated.",
+        server.answerProblem(
+                "activations/check-in",
+                403,
+                "activation-revoked",
+                "Deactivated.",
                 Map.of("reason", "DEACTIVATED_BY_OWNER"));
 
         Run run = run("check-in");
@@ -213,7 +222,8 @@ class LicenseClientCliTest {
     @Test
     void checkInAfterTheLeaseRanOutSaysSo() {
         activate(keys.onlineKey(fingerprint));
-        server.answerProblem("activations/check-in", 403, "activation-revoked", "Freed.", Map.of("reason", "LEASE_EXPIRED"));
+        server.answerProblem(
+                "activations/check-in", 403, "activation-revoked", "Freed.", Map.of("reason", "LEASE_EXPIRED"));
 
         assertThat(run("check-in").stderr()).contains("lease ended before it checked in");
     }
@@ -224,8 +234,11 @@ class LicenseClientCliTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).matches("[A-Za-z0-9_-]+\n");
-        assertThat(new ObjectMapper().readTree(Base64.getUrlDecoder().decode(run.stdout().trim())).path("fingerprint")
-                .asText()).isEqualTo(fingerprint);
+        assertThat(new ObjectMapper()
+                        .readTree(Base64.getUrlDecoder().decode(run.stdout().trim()))
+                        .path("fingerprint")
+                        .asText())
+                .isEqualTo(fingerprint);
         assertThat(run.stderr()).contains("Offline activation").contains("offline-install");
     }
 
@@ -274,7 +287,8 @@ class LicenseClientCliTest {
         Run run = run("deactivate", "--offline");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(DeactivationCode.matches(run.stdout().trim(), TestKeys.DEACTIVATION_SECRET, "act-1")).isTrue();
+        assertThat(DeactivationCode.matches(run.stdout().trim(), TestKeys.DEACTIVATION_SECRET, "act-1"))
+                .isTrue();
         assertThat(run.stdout()).hasLineCount(1);
         assertThat(run.stderr()).contains("Activations tab").contains("until the lease ends at");
         assertThat(run("status").exitCode()).isEqualTo(4);
@@ -306,8 +320,16 @@ class LicenseClientCliTest {
 
     /** A key stored earlier, with the server's JWKS, whatever it is worth now. */
     private void stored(String key) {
-        stateFile().write(new State(server.uri().toString(), Product.BACKUP, fingerprint, "5.3.1", "act-1", key,
-                keys.jwks(), Instant.now()));
+        stateFile()
+                .write(new State(
+                        server.uri().toString(),
+                        Product.BACKUP,
+                        fingerprint,
+                        "5.3.1",
+                        "act-1",
+                        key,
+                        keys.jwks(),
+                        Instant.now()));
     }
 
     private StateFile stateFile() {
@@ -335,8 +357,13 @@ class LicenseClientCliTest {
     }
 
     private List<String> global(String address, String without) {
-        List<String> global = new ArrayList<>(List.of("--server", address, "--state", dir.resolve("state.json").toString(),
-                "--machine-id-file", dir.resolve("machine-id").toString()));
+        List<String> global = new ArrayList<>(List.of(
+                "--server",
+                address,
+                "--state",
+                dir.resolve("state.json").toString(),
+                "--machine-id-file",
+                dir.resolve("machine-id").toString()));
         if (!"--product".equals(without)) {
             global.addAll(List.of("--product", "BACKUP"));
         }

@@ -3,5 +3,4 @@ package org.licensecentral.license.api;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record AttachCodeRejectedEvent(String requestId, int attempt) {
-}
+public record AttachCodeRejectedEvent(String requestId, int attempt) {}

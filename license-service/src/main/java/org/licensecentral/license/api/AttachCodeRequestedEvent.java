@@ -17,5 +17,4 @@ public record AttachCodeRequestedEvent(
         List<String> licenseIds,
         String purchaseEmail,
         String codeHash,
-        Instant expiresAt) {
-}
+        Instant expiresAt) {}

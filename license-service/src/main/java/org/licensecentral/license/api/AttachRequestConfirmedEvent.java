@@ -6,8 +6,4 @@ import org.axonframework.serialization.Revision;
 
 @Revision("1")
 public record AttachRequestConfirmedEvent(
-        String requestId,
-        List<String> licenseIds,
-        String toAccount,
-        String toEmail) {
-}
+        String requestId, List<String> licenseIds, String toAccount, String toEmail) {}

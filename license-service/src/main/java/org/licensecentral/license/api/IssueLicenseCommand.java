@@ -15,5 +15,4 @@ public record IssueLicenseCommand(
         int maxActivations,
         Instant purchasedAt,
         LocalDate maintenanceUntil,
-        String remoteManagementSince) {
-}
+        String remoteManagementSince) {}

@@ -8,9 +8,4 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record LicenseAttachedEvent(
-        String licenseId,
-        String fromAccount,
-        String fromEmail,
-        String toAccount,
-        String toEmail) {
-}
+        String licenseId, String fromAccount, String fromEmail, String toAccount, String toEmail) {}

@@ -21,5 +21,4 @@ public record LicenseIssuedEvent(
         int maxActivations,
         Instant purchasedAt,
         LocalDate maintenanceUntil,
-        String remoteManagementSince) {
-}
+        String remoteManagementSince) {}

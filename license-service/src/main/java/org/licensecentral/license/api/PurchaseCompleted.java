@@ -21,7 +21,10 @@ import org.licensecentral.support.validation.NoControlCharacters;
  */
 public record PurchaseCompleted(
         @NotBlank @Size(max = 64) @NoControlCharacters String purchaseId,
-        @NotBlank @Email @Size(max = 254) @NoControlCharacters String email,
+
+        @NotBlank @Email @Size(max = 254) @NoControlCharacters
+        String email,
+
         @NotNull Instant purchasedAt,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull Item> items) {
 

@@ -8,5 +8,4 @@ import org.axonframework.serialization.Revision;
  * kept; the purchase's e-mail and items are in its licenses' events.
  */
 @Revision("1")
-public record PurchaseRecordedEvent(String recordId, String purchaseId, String contentHash) {
-}
+public record PurchaseRecordedEvent(String recordId, String purchaseId, String contentHash) {}

@@ -3,5 +3,4 @@ package org.licensecentral.license.api;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record RemoteManagementToggledEvent(String licenseId, boolean allowed) {
-}
+public record RemoteManagementToggledEvent(String licenseId, boolean allowed) {}

@@ -11,5 +11,4 @@ public record RequestAttachCodeCommand(
         List<String> licenseIds,
         String purchaseEmail,
         String codeHash,
-        Instant expiresAt) {
-}
+        Instant expiresAt) {}

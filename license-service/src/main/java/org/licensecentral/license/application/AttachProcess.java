@@ -42,7 +42,11 @@ class AttachProcess {
     void on(LicenseAttachedEvent event, EventMessage<?> message) {
         Map<String, Object> data = Map.of("licenseId", event.licenseId());
         if (event.fromEmail() != null && !event.fromEmail().equals(event.toEmail())) {
-            mail.send(message.getIdentifier() + "/license-attached-away", "license-attached-away", event.fromEmail(), data);
+            mail.send(
+                    message.getIdentifier() + "/license-attached-away",
+                    "license-attached-away",
+                    event.fromEmail(),
+                    data);
         }
         if (event.toEmail() != null) {
             mail.send(message.getIdentifier() + "/license-attached", "license-attached", event.toEmail(), data);

@@ -42,8 +42,7 @@ public class AttachService {
     /** The unit of both caps, which their properties name ({@code ...-per-hour}): counted in fixed hours. */
     private static final Duration CAP_WINDOW = Duration.ofHours(1);
 
-    public record Started(String requestId, Instant expiresAt) {
-    }
+    public record Started(String requestId, Instant expiresAt) {}
 
     private static final Logger log = LoggerFactory.getLogger(AttachService.class);
 
@@ -58,9 +57,16 @@ public class AttachService {
     private final WindowCaps requestsPerAccount;
     private final WindowCaps codeMailsPerRecipient;
 
-    public AttachService(CommandGateway commandGateway, LicenseQueries queries, MongoTemplate mongo, AttachCodes codes,
-                         PasswordEncoder codeEncoder, MailSender mail,
-                         @Qualifier("applicationTaskExecutor") TaskExecutor mailExecutor, Clock clock, AttachLimits limits) {
+    public AttachService(
+            CommandGateway commandGateway,
+            LicenseQueries queries,
+            MongoTemplate mongo,
+            AttachCodes codes,
+            PasswordEncoder codeEncoder,
+            MailSender mail,
+            @Qualifier("applicationTaskExecutor") TaskExecutor mailExecutor,
+            Clock clock,
+            AttachLimits limits) {
         this.commandGateway = commandGateway;
         this.queries = queries;
         this.codes = codes;
@@ -70,10 +76,10 @@ public class AttachService {
         this.clock = clock;
         this.codeLifetime = limits.codeLifetime();
         // Counted atomically in MongoDB: parallel starts cannot all pass a check none of them has counted yet.
-        this.requestsPerAccount = new WindowCaps(mongo, "attach_request_caps", limits.requestsPerAccountPerHour(),
-                CAP_WINDOW, clock);
-        this.codeMailsPerRecipient = new WindowCaps(mongo, "attach_code_mail_caps", limits.codeMailsPerRecipientPerHour(),
-                CAP_WINDOW, clock);
+        this.requestsPerAccount =
+                new WindowCaps(mongo, "attach_request_caps", limits.requestsPerAccountPerHour(), CAP_WINDOW, clock);
+        this.codeMailsPerRecipient = new WindowCaps(
+                mongo, "attach_code_mail_caps", limits.codeMailsPerRecipientPerHour(), CAP_WINDOW, clock);
     }
 
     /** Exactly one of {@code purchaseId} and {@code licenseKey} is given. */
@@ -95,8 +101,13 @@ public class AttachService {
         String requestId = UUID.randomUUID().toString();
         String code = codes.next();
         Instant expiresAt = now.plus(codeLifetime);
-        commandGateway.sendAndWait(new RequestAttachCodeCommand(requestId, accountId,
-                licenses.stream().map(LicenseView::licenseId).toList(), purchaseEmail, codeEncoder.encode(code), expiresAt));
+        commandGateway.sendAndWait(new RequestAttachCodeCommand(
+                requestId,
+                accountId,
+                licenses.stream().map(LicenseView::licenseId).toList(),
+                purchaseEmail,
+                codeEncoder.encode(code),
+                expiresAt));
         if (purchaseEmail != null) {
             mailCode(requestId, purchaseEmail, code, expiresAt, licenses);
         }
@@ -106,8 +117,8 @@ public class AttachService {
     /** Confirms with the mailed code; a wrong one counts towards the lock and is an answer, not an exception. */
     public AttachRequest.Outcome confirm(String requestId, String accountId, String verifiedEmail, String code) {
         try {
-            return commandGateway.sendAndWait(new ConfirmAttachCommand(requestId, accountId, verifiedEmail,
-                    code.trim().toUpperCase(Locale.ROOT)));
+            return commandGateway.sendAndWait(new ConfirmAttachCommand(
+                    requestId, accountId, verifiedEmail, code.trim().toUpperCase(Locale.ROOT)));
         } catch (AggregateNotFoundException e) {
             throw new AttachRequestException(AttachRequestException.Reason.NOT_FOUND);
         }
@@ -119,15 +130,24 @@ public class AttachService {
      * key activates the product, and a mail anyone can trigger has no business carrying one (issue
      * 15, finding 4).
      */
-    private void mailCode(String requestId, String purchaseEmail, String code, Instant expiresAt, List<LicenseView> licenses) {
-        Map<String, Object> data = Map.of("code", code, "expiresAt", expiresAt.toString(), "licenses", licenses.stream()
-                .map(l -> Map.of("product", l.productName(), "edition", l.edition()))
-                .toList());
+    private void mailCode(
+            String requestId, String purchaseEmail, String code, Instant expiresAt, List<LicenseView> licenses) {
+        Map<String, Object> data = Map.of(
+                "code",
+                code,
+                "expiresAt",
+                expiresAt.toString(),
+                "licenses",
+                licenses.stream()
+                        .map(l -> Map.of("product", l.productName(), "edition", l.edition()))
+                        .toList());
         mailExecutor.execute(() -> {
             try {
                 if (codeMailsPerRecipient.tryAcquire(purchaseEmail).isPresent()) {
                     // The requester sees the same answer; the purchase e-mail is spared more mail this hour.
-                    log.info("attach-code mail of request {} not sent: its recipient's hourly cap is reached", requestId);
+                    log.info(
+                            "attach-code mail of request {} not sent: its recipient's hourly cap is reached",
+                            requestId);
                     return;
                 }
                 mail.send(requestId, "attach-code", purchaseEmail, data);

@@ -45,8 +45,12 @@ public class PurchaseProcessor {
     private final LicenseKeys licenseKeys;
     private final LicenseQueries queries;
 
-    public PurchaseProcessor(CommandGateway commandGateway, EventStore eventStore, Catalog catalog,
-                             LicenseKeys licenseKeys, LicenseQueries queries) {
+    public PurchaseProcessor(
+            CommandGateway commandGateway,
+            EventStore eventStore,
+            Catalog catalog,
+            LicenseKeys licenseKeys,
+            LicenseQueries queries) {
         this.commandGateway = commandGateway;
         this.eventStore = eventStore;
         this.catalog = catalog;
@@ -63,7 +67,8 @@ public class PurchaseProcessor {
      */
     public List<String> process(PurchaseCompleted purchase) {
         List<Product> products = purchase.items().stream().map(this::check).toList();
-        List<LicenseView> renewed = purchase.items().stream().map(this::renewedLicense).toList();
+        List<LicenseView> renewed =
+                purchase.items().stream().map(this::renewedLicense).toList();
         recordOrCompare(purchase);
         List<String> licenseIds = new ArrayList<>();
         LocalDate purchasedOn = LocalDate.ofInstant(purchase.purchasedAt(), ZoneOffset.UTC);
@@ -73,15 +78,21 @@ public class PurchaseProcessor {
             if (line.isRenewal()) {
                 String licenseId = renewed.get(item).licenseId();
                 licenseIds.add(licenseId);
-                commandGateway.sendAndWait(new ExtendMaintenanceCommand(licenseId, purchase.purchaseId() + ":" + item,
-                        line.maintenanceMonths(), purchasedOn));
+                commandGateway.sendAndWait(new ExtendMaintenanceCommand(
+                        licenseId, purchase.purchaseId() + ":" + item, line.maintenanceMonths(), purchasedOn));
                 continue;
             }
             for (int unit = 0; unit < line.quantity(); unit++) {
                 String licenseId = License.idOf(purchase.purchaseId(), item, unit);
                 licenseIds.add(licenseId);
-                issueUnlessIssued(new IssueLicenseCommand(licenseId, licenseKeys.next(), purchase.purchaseId(),
-                        purchase.email().toLowerCase(Locale.ROOT), line.productCode(), line.edition(), line.seatsOrDefault(),
+                issueUnlessIssued(new IssueLicenseCommand(
+                        licenseId,
+                        licenseKeys.next(),
+                        purchase.purchaseId(),
+                        purchase.email().toLowerCase(Locale.ROOT),
+                        line.productCode(),
+                        line.edition(),
+                        line.seatsOrDefault(),
                         purchase.purchasedAt(),
                         purchasedOn.plusMonths(line.maintenanceMonths()),
                         product.remoteManagementSince()));
@@ -111,7 +122,8 @@ public class PurchaseProcessor {
         LicenseView license = queries.findByKey(LicenseKeys.normalise(item.renewsLicenseKey()))
                 .orElseThrow(() -> new PurchaseRejectedException("renewal of an unknown license key"));
         if (!license.productCode().equals(item.productCode())) {
-            throw new PurchaseRejectedException("renewal of a " + license.productCode() + " license sold as " + item.productCode());
+            throw new PurchaseRejectedException(
+                    "renewal of a " + license.productCode() + " license sold as " + item.productCode());
         }
         return license;
     }
@@ -125,7 +137,8 @@ public class PurchaseProcessor {
                 commandGateway.sendAndWait(new RecordPurchaseCommand(recordId, purchase.purchaseId(), contentHash));
                 return;
             } catch (AggregateStreamCreationException recordedMeanwhile) {
-                // A concurrent delivery of this purchase id won the unique (aggregate id, sequence) index: compare with it.
+                // A concurrent delivery of this purchase id won the unique (aggregate id, sequence) index: compare with
+                // it.
             }
         }
         commandGateway.sendAndWait(new CheckPurchaseContentCommand(recordId, purchase.purchaseId(), contentHash));

@@ -32,8 +32,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Catalog {
 
-    private record CatalogFile(List<Product> products, List<Release> releases) {
-    }
+    private record CatalogFile(List<Product> products, List<Release> releases) {}
 
     private final Map<String, Product> products;
     private final List<Release> seedReleases;
@@ -41,15 +40,15 @@ public class Catalog {
     private final ReleaseEvents releaseEvents;
     private final CatalogProperties properties;
 
-    public Catalog(ObjectMapper objectMapper, MongoTemplate mongo, ReleaseEvents releaseEvents,
-                   CatalogProperties properties) {
+    public Catalog(
+            ObjectMapper objectMapper, MongoTemplate mongo, ReleaseEvents releaseEvents, CatalogProperties properties) {
         this.mongo = mongo;
         this.releaseEvents = releaseEvents;
         this.properties = properties;
         try (InputStream in = new ClassPathResource("catalog.json").getInputStream()) {
             CatalogFile file = objectMapper.readValue(in, CatalogFile.class);
-            this.products = file.products().stream()
-                    .collect(Collectors.toUnmodifiableMap(Product::code, Function.identity()));
+            this.products =
+                    file.products().stream().collect(Collectors.toUnmodifiableMap(Product::code, Function.identity()));
             this.seedReleases = file.releases();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read catalog.json", e);
@@ -66,7 +65,9 @@ public class Catalog {
     }
 
     public List<Product> products() {
-        return products.values().stream().sorted(Comparator.comparing(Product::name)).toList();
+        return products.values().stream()
+                .sorted(Comparator.comparing(Product::name))
+                .toList();
     }
 
     /** Adds or replaces a release; the product must be one the catalog sells, the download on an artifact host. */
@@ -93,12 +94,15 @@ public class Catalog {
         /** The newest release of the product released on or before the given day (the end of a license's maintenance). */
         public Optional<Release> newest(String productCode, LocalDate onOrBefore) {
             return newestFirst.stream()
-                    .filter(r -> r.productCode().equals(productCode) && !r.releasedAt().isAfter(onOrBefore))
+                    .filter(r -> r.productCode().equals(productCode)
+                            && !r.releasedAt().isAfter(onOrBefore))
                     .findFirst();
         }
 
         public Optional<Release> latest(String productCode) {
-            return newestFirst.stream().filter(r -> r.productCode().equals(productCode)).findFirst();
+            return newestFirst.stream()
+                    .filter(r -> r.productCode().equals(productCode))
+                    .findFirst();
         }
     }
 }

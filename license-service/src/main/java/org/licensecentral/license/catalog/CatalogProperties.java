@@ -22,7 +22,9 @@ public record CatalogProperties(List<String> downloadHosts) {
     boolean isArtifactDownload(String url) {
         try {
             URI uri = new URI(url);
-            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getRawUserInfo() == null && uri.getHost() != null
+            return "https".equalsIgnoreCase(uri.getScheme())
+                    && uri.getRawUserInfo() == null
+                    && uri.getHost() != null
                     && downloadHosts.stream().anyMatch(uri.getHost()::equalsIgnoreCase);
         } catch (URISyntaxException e) {
             return false;

@@ -21,9 +21,16 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record Release(
         @Id String id,
         @NotBlank @Size(max = 32) @NoControlCharacters String productCode,
-        @NotBlank @Pattern(regexp = "[0-9]+(\\.[0-9]+){1,3}") String version,
+
+        @NotBlank @Pattern(regexp = "[0-9]+(\\.[0-9]+){1,3}")
+        String version,
+
         @NotNull LocalDate releasedAt,
-        @NotBlank @Size(max = 500) @Pattern(regexp = "https://\\S+", message = "must be an https URL") @NoControlCharacters
+
+        @NotBlank
+        @Size(max = 500)
+        @Pattern(regexp = "https://\\S+", message = "must be an https URL")
+        @NoControlCharacters
         String downloadUrl) {
 
     @PersistenceCreator

@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Both caps count in fixed windows of an hour, the unit their names give.
  */
 @ConfigurationProperties("licensecentral.attach")
-public record AttachLimits(int requestsPerAccountPerHour, int codeMailsPerRecipientPerHour, Duration codeLifetime,
-                           int codeAttempts) {
+public record AttachLimits(
+        int requestsPerAccountPerHour, int codeMailsPerRecipientPerHour, Duration codeLifetime, int codeAttempts) {
 
     public AttachLimits {
         // A missing or zero limit would lock every account out, or let every code through: fail the start instead.

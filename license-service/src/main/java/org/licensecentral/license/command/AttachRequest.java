@@ -28,11 +28,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 public class AttachRequest {
 
     /** What a confirmation attempt came to; a wrong code is recorded, so it is an answer, not an exception. */
-    public record Outcome(boolean confirmed, int attemptsLeft) {
-    }
+    public record Outcome(boolean confirmed, int attemptsLeft) {}
 
     @AggregateIdentifier
     private String requestId;
+
     private String requestedBy;
     private List<String> licenseIds;
     private String codeHash;
@@ -47,8 +47,13 @@ public class AttachRequest {
 
     @CommandHandler
     public AttachRequest(RequestAttachCodeCommand command) {
-        apply(new AttachCodeRequestedEvent(command.requestId(), command.requestedBy(), List.copyOf(command.licenseIds()),
-                command.purchaseEmail(), command.codeHash(), command.expiresAt()));
+        apply(new AttachCodeRequestedEvent(
+                command.requestId(),
+                command.requestedBy(),
+                List.copyOf(command.licenseIds()),
+                command.purchaseEmail(),
+                command.codeHash(),
+                command.expiresAt()));
     }
 
     @CommandHandler

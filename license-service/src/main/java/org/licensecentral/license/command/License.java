@@ -30,6 +30,7 @@ public class License {
 
     @AggregateIdentifier
     private String licenseId;
+
     private String productCode;
     private String purchaseEmail;
     private boolean remoteManagementSupported;
@@ -52,9 +53,17 @@ public class License {
         if (command.maintenanceUntil().isBefore(LocalDate.ofInstant(command.purchasedAt(), ZoneOffset.UTC))) {
             throw new IllegalArgumentException("maintenance cannot end before the purchase");
         }
-        apply(new LicenseIssuedEvent(command.licenseId(), command.licenseKey(), command.purchaseId(),
-                command.purchaseEmail(), command.productCode(), command.edition(), command.maxActivations(),
-                command.purchasedAt(), command.maintenanceUntil(), command.remoteManagementSince()));
+        apply(new LicenseIssuedEvent(
+                command.licenseId(),
+                command.licenseKey(),
+                command.purchaseId(),
+                command.purchaseEmail(),
+                command.productCode(),
+                command.edition(),
+                command.maxActivations(),
+                command.purchasedAt(),
+                command.maintenanceUntil(),
+                command.remoteManagementSince()));
     }
 
     @CommandHandler
@@ -78,8 +87,8 @@ public class License {
         }
         // A redelivered or repeated report of the same count records nothing.
         if (command.activeActivations() != activeActivations) {
-            apply(new LicenseActivationStatusChangedEvent(licenseId, command.activeActivations() > 0,
-                    command.activeActivations()));
+            apply(new LicenseActivationStatusChangedEvent(
+                    licenseId, command.activeActivations() > 0, command.activeActivations()));
         }
     }
 
@@ -87,7 +96,8 @@ public class License {
     void handle(AttachLicenseCommand command) {
         // Confirming the same request twice, or attaching to the current owner, records nothing.
         if (!command.toAccount().equals(ownerAccount)) {
-            apply(new LicenseAttachedEvent(licenseId, ownerAccount, ownerEmail, command.toAccount(), command.toEmail()));
+            apply(new LicenseAttachedEvent(
+                    licenseId, ownerAccount, ownerEmail, command.toAccount(), command.toEmail()));
         }
     }
 
@@ -156,6 +166,7 @@ public class License {
      * same purchase processed again names the licenses it issued before.
      */
     public static String idOf(String purchaseId, int item, int unit) {
-        return UUID.nameUUIDFromBytes(("license:" + purchaseId + ":" + item + ":" + unit).getBytes(UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("license:" + purchaseId + ":" + item + ":" + unit).getBytes(UTF_8))
+                .toString();
     }
 }

@@ -25,6 +25,7 @@ public class Purchase {
 
     @AggregateIdentifier
     private String recordId;
+
     private String contentHash;
 
     protected Purchase() {
@@ -51,6 +52,7 @@ public class Purchase {
 
     /** The record's id, apart from the licenses' ids (all share the event store's aggregate ids). */
     public static String recordId(String purchaseId) {
-        return UUID.nameUUIDFromBytes(("purchase:" + purchaseId).getBytes(UTF_8)).toString();
+        return UUID.nameUUIDFromBytes(("purchase:" + purchaseId).getBytes(UTF_8))
+                .toString();
     }
 }

@@ -20,8 +20,7 @@ import org.licensecentral.license.api.PurchaseCompleted;
  */
 public final class PurchaseContent {
 
-    private PurchaseContent() {
-    }
+    private PurchaseContent() {}
 
     /** The SHA-256 of the canonical form, in hex. */
     public static String hash(PurchaseCompleted purchase) {
@@ -37,11 +36,18 @@ public final class PurchaseContent {
     }
 
     private static List<String> canonicalFields(PurchaseCompleted purchase) {
-        List<String> fields = new ArrayList<>(List.of(purchase.purchaseId(), purchase.email().toLowerCase(Locale.ROOT),
-                purchase.purchasedAt().toString(), Integer.toString(purchase.items().size())));
+        List<String> fields = new ArrayList<>(List.of(
+                purchase.purchaseId(),
+                purchase.email().toLowerCase(Locale.ROOT),
+                purchase.purchasedAt().toString(),
+                Integer.toString(purchase.items().size())));
         for (PurchaseCompleted.Item item : purchase.items()) {
-            fields.addAll(List.of(item.productCode(), item.edition(), Integer.toString(item.quantity()),
-                    Integer.toString(item.maintenanceMonths()), Integer.toString(item.seatsOrDefault()),
+            fields.addAll(List.of(
+                    item.productCode(),
+                    item.edition(),
+                    Integer.toString(item.quantity()),
+                    Integer.toString(item.maintenanceMonths()),
+                    Integer.toString(item.seatsOrDefault()),
                     item.isRenewal() ? LicenseKeys.normalise(item.renewsLicenseKey()) : ""));
         }
         return fields;

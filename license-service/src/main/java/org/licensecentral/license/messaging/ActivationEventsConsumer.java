@@ -36,46 +36,65 @@ public class ActivationEventsConsumer {
     static final String DEACTIVATED = "org.licensecentral.activation.machine-deactivated.v1";
     static final String CHECKED_IN = "org.licensecentral.activation.machine-checked-in.v1";
 
-    record MachineActivatedV1(@NotNull String activationId, @NotNull String licenseId, @NotNull String hostname,
-                              @NotNull String productVersion, @NotNull String mode, @NotNull Instant at,
-                              @NotNull @PositiveOrZero Integer activeActivations) {
-    }
+    record MachineActivatedV1(
+            @NotNull String activationId,
+            @NotNull String licenseId,
+            @NotNull String hostname,
+            @NotNull String productVersion,
+            @NotNull String mode,
+            @NotNull Instant at,
+            @NotNull @PositiveOrZero Integer activeActivations) {}
 
-    record MachineDeactivatedV1(@NotNull String activationId, @NotNull String licenseId,
-                                @NotNull @PositiveOrZero Integer activeActivations) {
-    }
+    record MachineDeactivatedV1(
+            @NotNull String activationId,
+            @NotNull String licenseId,
+            @NotNull @PositiveOrZero Integer activeActivations) {}
 
-    record MachineCheckedInV1(@NotNull String activationId, @NotNull String productVersion, @NotNull String mode) {
-    }
+    record MachineCheckedInV1(
+            @NotNull String activationId,
+            @NotNull String productVersion,
+            @NotNull String mode) {}
 
     @Bean
-    Consumer<Message<byte[]>> activationEvents(CloudEventReader reader, CommandGateway commandGateway, MongoTemplate mongo) {
+    Consumer<Message<byte[]>> activationEvents(
+            CloudEventReader reader, CommandGateway commandGateway, MongoTemplate mongo) {
         return message -> {
             String type = Payloads.type(message);
             switch (type) {
                 case ACTIVATED -> {
                     MachineActivatedV1 event = reader.read(message, MachineActivatedV1.class);
                     recordActiveActivations(commandGateway, event.licenseId(), event.activeActivations());
-                    mongo.save(new LicenseActivationView(event.activationId(), event.licenseId(), event.hostname(),
-                            event.productVersion(), event.mode(), event.at()));
+                    mongo.save(new LicenseActivationView(
+                            event.activationId(),
+                            event.licenseId(),
+                            event.hostname(),
+                            event.productVersion(),
+                            event.mode(),
+                            event.at()));
                 }
                 case DEACTIVATED -> {
                     MachineDeactivatedV1 event = reader.read(message, MachineDeactivatedV1.class);
                     recordActiveActivations(commandGateway, event.licenseId(), event.activeActivations());
-                    mongo.remove(Query.query(Criteria.where("_id").is(event.activationId())), LicenseActivationView.class);
+                    mongo.remove(
+                            Query.query(Criteria.where("_id").is(event.activationId())), LicenseActivationView.class);
                 }
                 case CHECKED_IN -> {
                     // A renewed lease changes no count; the machine may have moved to another version or mode.
                     MachineCheckedInV1 event = reader.read(message, MachineCheckedInV1.class);
-                    mongo.updateFirst(Query.query(Criteria.where("_id").is(event.activationId())), new Update()
-                            .set("productVersion", event.productVersion()).set("mode", event.mode()), LicenseActivationView.class);
+                    mongo.updateFirst(
+                            Query.query(Criteria.where("_id").is(event.activationId())),
+                            new Update()
+                                    .set("productVersion", event.productVersion())
+                                    .set("mode", event.mode()),
+                            LicenseActivationView.class);
                 }
                 default -> throw new RejectedMessageException("unexpected ce_type '" + type + "' on activation.events");
             }
         };
     }
 
-    private static void recordActiveActivations(CommandGateway commandGateway, String licenseId, int activeActivations) {
+    private static void recordActiveActivations(
+            CommandGateway commandGateway, String licenseId, int activeActivations) {
         try {
             commandGateway.sendAndWait(new RecordActiveActivationsCommand(licenseId, activeActivations));
         } catch (AggregateNotFoundException e) {

@@ -33,13 +33,30 @@ class LicenseEventsPublisher {
     static final String TYPE_PREFIX = "org.licensecentral.license.";
 
     /** docs/events/org.licensecentral.license.license-issued.v1.schema.json */
-    record LicenseIssuedV1(String licenseId, String licenseKey, String purchaseId, String purchaseEmail,
-                           String productCode, String edition, int maxActivations, Instant purchasedAt,
-                           LocalDate maintenanceUntil, String remoteManagementSince) {
+    record LicenseIssuedV1(
+            String licenseId,
+            String licenseKey,
+            String purchaseId,
+            String purchaseEmail,
+            String productCode,
+            String edition,
+            int maxActivations,
+            Instant purchasedAt,
+            LocalDate maintenanceUntil,
+            String remoteManagementSince) {
 
         static LicenseIssuedV1 of(LicenseIssuedEvent e) {
-            return new LicenseIssuedV1(e.licenseId(), e.licenseKey(), e.purchaseId(), e.purchaseEmail(), e.productCode(),
-                    e.edition(), e.maxActivations(), e.purchasedAt(), e.maintenanceUntil(), e.remoteManagementSince());
+            return new LicenseIssuedV1(
+                    e.licenseId(),
+                    e.licenseKey(),
+                    e.purchaseId(),
+                    e.purchaseEmail(),
+                    e.productCode(),
+                    e.edition(),
+                    e.maxActivations(),
+                    e.purchasedAt(),
+                    e.maintenanceUntil(),
+                    e.remoteManagementSince());
         }
     }
 
@@ -107,7 +124,12 @@ class LicenseEventsPublisher {
     }
 
     private void publish(String type, String licenseId, Record payload, EventMessage<?> message) {
-        publisher.publish(BINDING, message.getIdentifier(), TYPE_PREFIX + type + ".v1", licenseId, message.getTimestamp(),
+        publisher.publish(
+                BINDING,
+                message.getIdentifier(),
+                TYPE_PREFIX + type + ".v1",
+                licenseId,
+                message.getTimestamp(),
                 payload);
     }
 }

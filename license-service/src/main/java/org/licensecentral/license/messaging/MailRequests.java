@@ -19,8 +19,7 @@ class MailRequests implements MailSender {
     static final String TYPE = "org.licensecentral.notification.mail-requested.v1";
 
     /** The message body; {@code data} fills the template's placeholders. */
-    public record MailRequested(String template, String to, Map<String, Object> data) {
-    }
+    public record MailRequested(String template, String to, Map<String, Object> data) {}
 
     private final OutboxPublisher publisher;
 

@@ -40,8 +40,12 @@ class ReleaseEventsPublisher implements ReleaseEvents {
 
     @Override
     public void published(Release release) {
-        publisher.publish(LicenseEventsPublisher.BINDING, "release:" + release.id() + ":" + release.releasedAt(), TYPE,
-                release.productCode(), clock.instant(),
+        publisher.publish(
+                LicenseEventsPublisher.BINDING,
+                "release:" + release.id() + ":" + release.releasedAt(),
+                TYPE,
+                release.productCode(),
+                clock.instant(),
                 ReleasePublishedV1.of(release));
     }
 }

@@ -30,13 +30,17 @@ public class StorePurchasesConsumer {
             PurchaseCompleted purchase = Payloads.require(message, PurchaseCompleted.class);
             Set<ConstraintViolation<PurchaseCompleted>> violations = validator.validate(purchase);
             if (!violations.isEmpty()) {
-                throw new RejectedMessageException("invalid purchase: " + violations.stream()
-                        .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().toList());
+                throw new RejectedMessageException("invalid purchase: "
+                        + violations.stream()
+                                .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                                .sorted()
+                                .toList());
             }
             try {
                 processor.process(purchase);
             } catch (PurchaseRejectedException e) {
-                throw new RejectedMessageException("purchase " + purchase.purchaseId() + " rejected: " + e.getMessage(), e);
+                throw new RejectedMessageException(
+                        "purchase " + purchase.purchaseId() + " rejected: " + e.getMessage(), e);
             } catch (PurchaseConflictException e) {
                 throw new RejectedMessageException(e.getMessage(), e);
             }

@@ -13,5 +13,4 @@ public record LicenseActivationView(
         String hostname,
         String productVersion,
         String mode,
-        Instant activatedAt) {
-}
+        Instant activatedAt) {}

@@ -17,8 +17,7 @@ import org.springframework.stereotype.Component;
 public class LicenseHistory {
 
     /** One event, named without its {@code Event} suffix ({@code LicenseIssued}). */
-    public record Entry(long sequence, String event, Instant at) {
-    }
+    public record Entry(long sequence, String event, Instant at) {}
 
     private final EventStore eventStore;
 
@@ -28,7 +27,11 @@ public class LicenseHistory {
 
     /** Oldest first; the caller has checked that the license is the account's. */
     public List<Entry> of(String licenseId) {
-        return eventStore.readEvents(licenseId).asStream().map(LicenseHistory::entry).toList();
+        return eventStore
+                .readEvents(licenseId)
+                .asStream()
+                .map(LicenseHistory::entry)
+                .toList();
     }
 
     private static Entry entry(DomainEventMessage<?> event) {

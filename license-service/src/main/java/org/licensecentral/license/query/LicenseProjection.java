@@ -42,34 +42,57 @@ public class LicenseProjection {
         // A product later dropped from the catalog still shows, under its code.
         Product product = catalog.product(event.productCode())
                 .orElse(new Product(event.productCode(), event.productCode(), List.of(event.edition()), null));
-        mongo.save(new LicenseView(event.licenseId(), event.licenseKey(), event.purchaseId(), event.purchaseEmail(),
-                event.productCode(), product.name(), event.edition(), event.purchasedAt(), event.maintenanceUntil(),
-                event.maxActivations(), 0, LicenseView.ActivationStatus.NOT_ACTIVATED, null,
-                event.remoteManagementSince() != null, false));
+        mongo.save(new LicenseView(
+                event.licenseId(),
+                event.licenseKey(),
+                event.purchaseId(),
+                event.purchaseEmail(),
+                event.productCode(),
+                product.name(),
+                event.edition(),
+                event.purchasedAt(),
+                event.maintenanceUntil(),
+                event.maxActivations(),
+                0,
+                LicenseView.ActivationStatus.NOT_ACTIVATED,
+                null,
+                event.remoteManagementSince() != null,
+                false));
     }
 
     @EventHandler
     void on(MaintenanceExtendedEvent event) {
-        mongo.updateFirst(byId(event.licenseId()), new Update().set("maintenanceUntil", event.maintenanceUntil()),
+        mongo.updateFirst(
+                byId(event.licenseId()),
+                new Update().set("maintenanceUntil", event.maintenanceUntil()),
                 LicenseView.class);
     }
 
     @EventHandler
     void on(LicenseAttachedEvent event) {
-        mongo.updateFirst(byId(event.licenseId()), new Update().set("ownerAccountId", event.toAccount()), LicenseView.class);
+        mongo.updateFirst(
+                byId(event.licenseId()), new Update().set("ownerAccountId", event.toAccount()), LicenseView.class);
     }
 
     @EventHandler
     void on(RemoteManagementToggledEvent event) {
-        mongo.updateFirst(byId(event.licenseId()), new Update().set("remoteManagementAllowed", event.allowed()),
+        mongo.updateFirst(
+                byId(event.licenseId()),
+                new Update().set("remoteManagementAllowed", event.allowed()),
                 LicenseView.class);
     }
 
     @EventHandler
     void on(LicenseActivationStatusChangedEvent event) {
-        mongo.updateFirst(byId(event.licenseId()), new Update()
-                .set("activeActivations", event.activeActivations())
-                .set("status", event.activated() ? LicenseView.ActivationStatus.ACTIVATED : LicenseView.ActivationStatus.NOT_ACTIVATED),
+        mongo.updateFirst(
+                byId(event.licenseId()),
+                new Update()
+                        .set("activeActivations", event.activeActivations())
+                        .set(
+                                "status",
+                                event.activated()
+                                        ? LicenseView.ActivationStatus.ACTIVATED
+                                        : LicenseView.ActivationStatus.NOT_ACTIVATED),
                 LicenseView.class);
     }
 

@@ -36,12 +36,16 @@ public class LicenseQueries {
             "status", "status",
             "licenseKey", "licenseKey");
 
-    public record Page(List<LicenseView> items, int page, int size, long totalItems) {
-    }
+    public record Page(List<LicenseView> items, int page, int size, long totalItems) {}
 
-    public record Search(String text, String productCode, LicenseView.ActivationStatus status,
-                         String sortField, Sort.Direction direction, int page, int size) {
-    }
+    public record Search(
+            String text,
+            String productCode,
+            LicenseView.ActivationStatus status,
+            String sortField,
+            Sort.Direction direction,
+            int page,
+            int size) {}
 
     private final MongoTemplate mongo;
 
@@ -76,18 +80,30 @@ public class LicenseQueries {
         }
         // One pass over the matching licenses for both the page and the total ($facet): the count
         // and the page as two queries cost two scans, which the benchmarks showed as half the time.
-        Sort order = Sort.by(search.direction(), SORT_FIELDS.get(search.sortField())).and(Sort.by("_id"));
-        TypedAggregation<LicenseView> aggregation = Aggregation.newAggregation(LicenseView.class,
+        Sort order =
+                Sort.by(search.direction(), SORT_FIELDS.get(search.sortField())).and(Sort.by("_id"));
+        TypedAggregation<LicenseView> aggregation = Aggregation.newAggregation(
+                LicenseView.class,
                 Aggregation.match(new Criteria().andOperator(all.toArray(Criteria[]::new))),
-                Aggregation.facet(Aggregation.sort(order), Aggregation.skip((long) search.page() * search.size()),
-                                Aggregation.limit(search.size())).as("items")
-                        .and(Aggregation.count().as("total")).as("total"));
+                Aggregation.facet(
+                                Aggregation.sort(order),
+                                Aggregation.skip((long) search.page() * search.size()),
+                                Aggregation.limit(search.size()))
+                        .as("items")
+                        .and(Aggregation.count().as("total"))
+                        .as("total"));
         Document result = mongo.aggregate(aggregation, Document.class).getUniqueMappedResult();
-        List<LicenseView> items = result == null ? List.of() : result.getList("items", Document.class).stream()
-                .map(document -> mongo.getConverter().read(LicenseView.class, document))
-                .toList();
-        long total = result == null ? 0 : result.getList("total", Document.class).stream()
-                .findFirst().map(count -> ((Number) count.get("total")).longValue()).orElse(0L);
+        List<LicenseView> items = result == null
+                ? List.of()
+                : result.getList("items", Document.class).stream()
+                        .map(document -> mongo.getConverter().read(LicenseView.class, document))
+                        .toList();
+        long total = result == null
+                ? 0
+                : result.getList("total", Document.class).stream()
+                        .findFirst()
+                        .map(count -> ((Number) count.get("total")).longValue())
+                        .orElse(0L);
         return new Page(items, search.page(), search.size(), total);
     }
 
@@ -110,12 +126,14 @@ public class LicenseQueries {
 
     /** The machines the license is active on, as last reported, oldest first. */
     public List<LicenseActivationView> activations(String licenseId) {
-        return mongo.find(Query.query(Criteria.where("licenseId").is(licenseId)).with(Sort.by("activatedAt")),
+        return mongo.find(
+                Query.query(Criteria.where("licenseId").is(licenseId)).with(Sort.by("activatedAt")),
                 LicenseActivationView.class);
     }
 
     public Optional<LicenseView> findByKey(String licenseKey) {
-        return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("licenseKey").is(licenseKey)), LicenseView.class));
+        return Optional.ofNullable(
+                mongo.findOne(Query.query(Criteria.where("licenseKey").is(licenseKey)), LicenseView.class));
     }
 
     /** Whether the account already holds the license, attached or through its verified e-mail. */
@@ -138,8 +156,10 @@ public class LicenseQueries {
                 Criteria.where("productName").regex(literal(phrase, "", "")),
                 Criteria.where("edition").regex(literal(phrase, "", ""))));
         for (int space = phrase.indexOf(' '); space >= 0; space = phrase.indexOf(' ', space + 1)) {
-            any.add(Criteria.where("productName").regex(literal(phrase.substring(0, space), "", "$"))
-                    .and("edition").regex(literal(phrase.substring(space + 1), "^", "")));
+            any.add(Criteria.where("productName")
+                    .regex(literal(phrase.substring(0, space), "", "$"))
+                    .and("edition")
+                    .regex(literal(phrase.substring(space + 1), "^", "")));
         }
         return new Criteria().orOperator(any);
     }
@@ -154,7 +174,12 @@ public class LicenseQueries {
         if (verifiedEmail == null) {
             return attached;
         }
-        return new Criteria().orOperator(attached,
-                Criteria.where("ownerAccountId").is(null).and("purchaseEmail").is(verifiedEmail));
+        return new Criteria()
+                .orOperator(
+                        attached,
+                        Criteria.where("ownerAccountId")
+                                .is(null)
+                                .and("purchaseEmail")
+                                .is(verifiedEmail));
     }
 }

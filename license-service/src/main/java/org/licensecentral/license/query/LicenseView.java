@@ -29,5 +29,8 @@ public record LicenseView(
         boolean remoteManagementAvailable,
         boolean remoteManagementAllowed) {
 
-    public enum ActivationStatus { ACTIVATED, NOT_ACTIVATED }
+    public enum ActivationStatus {
+        ACTIVATED,
+        NOT_ACTIVATED
+    }
 }

@@ -29,8 +29,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Attaching licenses bought under another e-mail: ask for a code at the purchase e-mail, then confirm it. */
-@Tag(name = "Attach licenses", description = "Attaching licenses bought under another e-mail address: a code goes to "
-        + "the purchase's address, and the caller confirms it.")
+@Tag(
+        name = "Attach licenses",
+        description = "Attaching licenses bought under another e-mail address: a code goes to "
+                + "the purchase's address, and the caller confirms it.")
 @SecurityRequirement(name = OpenApiAutoConfiguration.PORTAL_TOKEN)
 @RestController
 @RequestMapping("/api/v1/license-attachments")
@@ -39,7 +41,9 @@ class AttachController {
     private static final String EMAIL_NOT_VERIFIED =
             "`email-not-verified`: the caller's e-mail address is not verified yet.";
 
-    record AttachStart(@Size(max = 64) String purchaseId, @Size(max = 40) String licenseKey) {
+    record AttachStart(
+            @Size(max = 64) String purchaseId,
+            @Size(max = 40) String licenseKey) {
 
         @AssertTrue(message = "give either a purchaseId or a licenseKey")
         boolean isExactlyOne() {
@@ -51,14 +55,11 @@ class AttachController {
      * The same for every start, whether or not anything matched: naming the address the code went to
      * would tell that the purchase exists, and whose it is (issue 15, finding 4).
      */
-    record AttachStarted(String requestId, Instant expiresAt) {
-    }
+    record AttachStarted(String requestId, Instant expiresAt) {}
 
-    record Confirmation(@NotBlank @Size(max = 32) String code) {
-    }
+    record Confirmation(@NotBlank @Size(max = 32) String code) {}
 
-    record Attached(String requestId, boolean attached) {
-    }
+    record Attached(String requestId, boolean attached) {}
 
     private final AttachService attachService;
 
@@ -66,41 +67,58 @@ class AttachController {
         this.attachService = attachService;
     }
 
-    @Operation(summary = "Start an attach",
+    @Operation(
+            summary = "Start an attach",
             description = "Takes a purchase id or a license key and, when it matches, sends a confirmation code to "
                     + "the purchase's e-mail address. The answer is the same whether or not anything matched, so it "
                     + "tells nobody whose a purchase is.")
     @ProblemResponse(status = 403, description = EMAIL_NOT_VERIFIED)
-    @ProblemResponse(status = 429, description = "`attach-request-too-many-requests`: too many attach requests this "
-            + "hour; `Retry-After` says when to try again.")
+    @ProblemResponse(
+            status = 429,
+            description = "`attach-request-too-many-requests`: too many attach requests this "
+                    + "hour; `Retry-After` says when to try again.")
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     AttachStarted start(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AttachStart start) {
         Caller caller = verified(jwt);
-        AttachService.Started started = attachService.start(caller.accountId(), caller.verifiedEmail(),
-                blankToNull(start.purchaseId()), blankToNull(start.licenseKey()));
+        AttachService.Started started = attachService.start(
+                caller.accountId(),
+                caller.verifiedEmail(),
+                blankToNull(start.purchaseId()),
+                blankToNull(start.licenseKey()));
         return new AttachStarted(started.requestId(), started.expiresAt());
     }
 
-    @Operation(summary = "Confirm an attach with its code",
+    @Operation(
+            summary = "Confirm an attach with its code",
             description = "Attaches the licenses of the request to the caller's account when the code is right. A few "
                     + "wrong codes lock the request.")
     @ProblemResponse(status = 403, description = EMAIL_NOT_VERIFIED)
     @ProblemResponse(status = 404, description = "`attach-request-not-found`: no such request of the caller's.")
-    @ProblemResponse(status = 409, description = "`attach-request-locked`: too many wrong codes; "
-            + "`attach-request-used`: confirmed already.")
-    @ProblemResponse(status = 410, description = "`attach-request-expired`: the code has expired; start again for a "
-            + "new one.")
-    @ProblemResponse(status = 422, description = "`attach-code-wrong`: the code is not right (`attemptsLeft` says how "
-            + "many tries remain).")
+    @ProblemResponse(
+            status = 409,
+            description =
+                    "`attach-request-locked`: too many wrong codes; " + "`attach-request-used`: confirmed already.")
+    @ProblemResponse(
+            status = 410,
+            description = "`attach-request-expired`: the code has expired; start again for a " + "new one.")
+    @ProblemResponse(
+            status = 422,
+            description =
+                    "`attach-code-wrong`: the code is not right (`attemptsLeft` says how " + "many tries remain).")
     @PostMapping("/{requestId}/confirm")
-    Attached confirm(@AuthenticationPrincipal Jwt jwt, @PathVariable String requestId,
-                     @Valid @RequestBody Confirmation confirmation) {
+    Attached confirm(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String requestId,
+            @Valid @RequestBody Confirmation confirmation) {
         Caller caller = verified(jwt);
-        AttachRequest.Outcome outcome = attachService.confirm(requestId, caller.accountId(), caller.verifiedEmail(),
-                confirmation.code());
+        AttachRequest.Outcome outcome =
+                attachService.confirm(requestId, caller.accountId(), caller.verifiedEmail(), confirmation.code());
         if (!outcome.confirmed()) {
-            ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "attach-code-wrong", "Wrong confirmation code",
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.UNPROCESSABLE_ENTITY,
+                    "attach-code-wrong",
+                    "Wrong confirmation code",
                     outcome.attemptsLeft() > 0
                             ? "The code is not right; " + outcome.attemptsLeft() + " attempts left."
                             : "The code is not right, and that was the last attempt: this request is now locked.");
@@ -114,7 +132,10 @@ class AttachController {
     private static Caller verified(Jwt jwt) {
         Caller caller = Caller.of(jwt);
         if (caller.verifiedEmail() == null) {
-            throw Problems.exception(HttpStatus.FORBIDDEN, "email-not-verified", "E-mail not verified",
+            throw Problems.exception(
+                    HttpStatus.FORBIDDEN,
+                    "email-not-verified",
+                    "E-mail not verified",
                     "Verify your e-mail address before attaching licenses.");
         }
         return caller;

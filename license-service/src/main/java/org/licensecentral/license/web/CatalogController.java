@@ -19,8 +19,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What can be bought and downloaded, and where the store is; releases are added by the build pipeline. */
-@Tag(name = "Catalog", description = "The products that can be bought, their editions and newest releases, and the "
-        + "store's address.")
+@Tag(
+        name = "Catalog",
+        description =
+                "The products that can be bought, their editions and newest releases, and the " + "store's address.")
 @SecurityRequirement(name = OpenApiAutoConfiguration.PORTAL_TOKEN)
 @RestController
 class CatalogController {
@@ -32,11 +34,10 @@ class CatalogController {
         }
     }
 
-    record ProductView(String code, String name, List<String> editions, boolean remoteManagement, ReleaseView latestRelease) {
-    }
+    record ProductView(
+            String code, String name, List<String> editions, boolean remoteManagement, ReleaseView latestRelease) {}
 
-    record CatalogView(String storeUrl, List<ProductView> products) {
-    }
+    record CatalogView(String storeUrl, List<ProductView> products) {}
 
     private final Catalog catalog;
     private final String storeUrl;
@@ -46,16 +47,23 @@ class CatalogController {
         this.storeUrl = store.storeUrl();
     }
 
-    @Operation(summary = "The product catalog",
+    @Operation(
+            summary = "The product catalog",
             description = "Every product with its editions, whether it has Remote Management, its newest release, and "
                     + "the store's address for the portal's Buy button.")
     @GetMapping("/api/v1/catalog")
     CatalogView catalog() {
         Catalog.Releases releases = catalog.releases();
-        return new CatalogView(storeUrl, catalog.products().stream()
-                .map(p -> new ProductView(p.code(), p.name(), p.editions(), p.remoteManagementSince() != null,
-                        releases.latest(p.code()).map(ReleaseView::of).orElse(null)))
-                .toList());
+        return new CatalogView(
+                storeUrl,
+                catalog.products().stream()
+                        .map(p -> new ProductView(
+                                p.code(),
+                                p.name(),
+                                p.editions(),
+                                p.remoteManagementSince() != null,
+                                releases.latest(p.code()).map(ReleaseView::of).orElse(null)))
+                        .toList());
     }
 
     @PostMapping("/internal/releases")

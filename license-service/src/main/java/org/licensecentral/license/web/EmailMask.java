@@ -6,8 +6,7 @@ package org.licensecentral.license.web;
  */
 final class EmailMask {
 
-    private EmailMask() {
-    }
+    private EmailMask() {}
 
     static String mask(String email) {
         int at = email.indexOf('@');

@@ -14,8 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class InternalPurchaseController {
 
-    record PurchaseProcessed(String purchaseId, List<String> licenseIds) {
-    }
+    record PurchaseProcessed(String purchaseId, List<String> licenseIds) {}
 
     private final PurchaseProcessor processor;
 

@@ -38,7 +38,8 @@ class ProblemHandlers {
 
     @ExceptionHandler(DownloadHostNotAllowedException.class)
     ProblemDetail downloadHostNotAllowed(DownloadHostNotAllowedException e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "download-host-not-allowed", "Download host not allowed", e.getMessage());
+        return Problems.of(
+                HttpStatus.BAD_REQUEST, "download-host-not-allowed", "Download host not allowed", e.getMessage());
     }
 
     @ExceptionHandler(AttachRequestException.class)
@@ -49,7 +50,8 @@ class ProblemHandlers {
             case LOCKED, USED -> HttpStatus.CONFLICT;
             case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
         };
-        String type = "attach-request-" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String type =
+                "attach-request-" + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-');
         ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
         e.retryAfter().ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Problems.retryAfter(wait)));
         return response.body(Problems.of(status, type, "Attach request not confirmed", e.getMessage()));
@@ -57,7 +59,10 @@ class ProblemHandlers {
 
     @ExceptionHandler(RemoteManagementNotSupportedException.class)
     ProblemDetail remoteManagementNotSupported(RemoteManagementNotSupportedException e) {
-        return Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "remote-management-not-supported",
-                "Remote Management not supported", e.getMessage());
+        return Problems.of(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                "remote-management-not-supported",
+                "Remote Management not supported",
+                e.getMessage());
     }
 }

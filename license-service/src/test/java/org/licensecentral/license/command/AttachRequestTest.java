@@ -36,7 +36,8 @@ class AttachRequestTest {
     @Test
     void requestingACodeRecordsOnlyItsHash() {
         fixture.givenNoPriorActivity()
-                .when(new RequestAttachCodeCommand("req-1", "acc-b", List.of("lic-1"), "a@example.org", HASH, NOW.plusSeconds(1800)))
+                .when(new RequestAttachCodeCommand(
+                        "req-1", "acc-b", List.of("lic-1"), "a@example.org", HASH, NOW.plusSeconds(1800)))
                 .expectEvents(requested(List.of("lic-1")));
     }
 
@@ -44,7 +45,8 @@ class AttachRequestTest {
     void theRightCodeConfirmsTheRequest() {
         fixture.given(requested(List.of("lic-1", "lic-2")))
                 .when(confirm("acc-b", CODE))
-                .expectEvents(new AttachRequestConfirmedEvent("req-1", List.of("lic-1", "lic-2"), "acc-b", "b@example.org"));
+                .expectEvents(
+                        new AttachRequestConfirmedEvent("req-1", List.of("lic-1", "lic-2"), "acc-b", "b@example.org"));
     }
 
     @Test
@@ -74,7 +76,13 @@ class AttachRequestTest {
 
     @Test
     void aLockedRequestRefusesEvenTheRightCode() {
-        fixture.given(requested(List.of("lic-1")), rejected(1), rejected(2), rejected(3), rejected(4), rejected(5),
+        fixture.given(
+                        requested(List.of("lic-1")),
+                        rejected(1),
+                        rejected(2),
+                        rejected(3),
+                        rejected(4),
+                        rejected(5),
                         new AttachRequestLockedEvent("req-1"))
                 .when(confirm("acc-b", CODE))
                 .expectException(AttachRequestException.class)
@@ -93,7 +101,8 @@ class AttachRequestTest {
 
     @Test
     void aConfirmedRequestCannotBeUsedAgain() {
-        fixture.given(requested(List.of("lic-1")),
+        fixture.given(
+                        requested(List.of("lic-1")),
                         new AttachRequestConfirmedEvent("req-1", List.of("lic-1"), "acc-b", "b@example.org"))
                 .when(confirm("acc-b", CODE))
                 .expectException(AttachRequestException.class)
@@ -106,7 +115,8 @@ class AttachRequestTest {
         fixture.given(requested(List.of("lic-1")))
                 .when(confirm("acc-c", CODE))
                 .expectException(AttachRequestException.class)
-                .expectExceptionMessage(new AttachRequestException(AttachRequestException.Reason.NOT_FOUND).getMessage())
+                .expectExceptionMessage(
+                        new AttachRequestException(AttachRequestException.Reason.NOT_FOUND).getMessage())
                 .expectNoEvents();
     }
 
@@ -126,8 +136,13 @@ class AttachRequestTest {
     }
 
     private static AttachCodeRequestedEvent requested(List<String> licenseIds) {
-        return new AttachCodeRequestedEvent("req-1", "acc-b", licenseIds, licenseIds.isEmpty() ? null : "a@example.org",
-                HASH, NOW.plusSeconds(1800));
+        return new AttachCodeRequestedEvent(
+                "req-1",
+                "acc-b",
+                licenseIds,
+                licenseIds.isEmpty() ? null : "a@example.org",
+                HASH,
+                NOW.plusSeconds(1800));
     }
 
     private static AttachCodeRejectedEvent rejected(int attempt) {

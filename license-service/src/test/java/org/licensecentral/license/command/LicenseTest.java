@@ -33,8 +33,17 @@ class LicenseTest {
         fixture.givenNoPriorActivity()
                 .when(issue(2, LocalDate.of(2028, 3, 14)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new LicenseIssuedEvent("lic-1", "ABCDE-FGHJK-MNPQR-STUVW-XYZ23", "P-1",
-                        "buyer@example.org", "BACKUP", "Professional", 2, PURCHASED, LocalDate.of(2028, 3, 14), "5.2"));
+                .expectEvents(new LicenseIssuedEvent(
+                        "lic-1",
+                        "ABCDE-FGHJK-MNPQR-STUVW-XYZ23",
+                        "P-1",
+                        "buyer@example.org",
+                        "BACKUP",
+                        "Professional",
+                        2,
+                        PURCHASED,
+                        LocalDate.of(2028, 3, 14),
+                        "5.2"));
     }
 
     @Test
@@ -153,14 +162,18 @@ class LicenseTest {
 
     @Test
     void attachingAgainMovesItFromThePreviousAccount() {
-        fixture.given(issued("BACKUP", "5.2"), new LicenseAttachedEvent("lic-1", null, "buyer@example.org", "acc-b", "b@example.org"))
+        fixture.given(
+                        issued("BACKUP", "5.2"),
+                        new LicenseAttachedEvent("lic-1", null, "buyer@example.org", "acc-b", "b@example.org"))
                 .when(new AttachLicenseCommand("lic-1", "acc-c", "c@example.org"))
                 .expectEvents(new LicenseAttachedEvent("lic-1", "acc-b", "b@example.org", "acc-c", "c@example.org"));
     }
 
     @Test
     void attachingToTheCurrentOwnerRecordsNothing() {
-        fixture.given(issued("BACKUP", "5.2"), new LicenseAttachedEvent("lic-1", null, "buyer@example.org", "acc-b", "b@example.org"))
+        fixture.given(
+                        issued("BACKUP", "5.2"),
+                        new LicenseAttachedEvent("lic-1", null, "buyer@example.org", "acc-b", "b@example.org"))
                 .when(new AttachLicenseCommand("lic-1", "acc-b", "b@example.org"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -182,7 +195,9 @@ class LicenseTest {
 
     @Test
     void theSameRenewalAppliedAgainRecordsNothing() {
-        fixture.given(issued("BACKUP", "5.2"), new MaintenanceExtendedEvent("lic-1", "P-2:0", LocalDate.of(2029, 3, 14)))
+        fixture.given(
+                        issued("BACKUP", "5.2"),
+                        new MaintenanceExtendedEvent("lic-1", "P-2:0", LocalDate.of(2029, 3, 14)))
                 .when(new ExtendMaintenanceCommand("lic-1", "P-2:0", 12, LocalDate.of(2028, 1, 10)))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -198,12 +213,30 @@ class LicenseTest {
     }
 
     private static LicenseIssuedEvent issued(String product, String remoteManagementSince) {
-        return new LicenseIssuedEvent("lic-1", "ABCDE-FGHJK-MNPQR-STUVW-XYZ23", "P-1", "buyer@example.org",
-                product, "Home", 1, PURCHASED, LocalDate.of(2028, 3, 14), remoteManagementSince);
+        return new LicenseIssuedEvent(
+                "lic-1",
+                "ABCDE-FGHJK-MNPQR-STUVW-XYZ23",
+                "P-1",
+                "buyer@example.org",
+                product,
+                "Home",
+                1,
+                PURCHASED,
+                LocalDate.of(2028, 3, 14),
+                remoteManagementSince);
     }
 
     private static IssueLicenseCommand issue(int seats, LocalDate maintenanceUntil) {
-        return new IssueLicenseCommand("lic-1", "ABCDE-FGHJK-MNPQR-STUVW-XYZ23", "P-1", "buyer@example.org",
-                "BACKUP", "Professional", seats, PURCHASED, maintenanceUntil, "5.2");
+        return new IssueLicenseCommand(
+                "lic-1",
+                "ABCDE-FGHJK-MNPQR-STUVW-XYZ23",
+                "P-1",
+                "buyer@example.org",
+                "BACKUP",
+                "Professional",
+                seats,
+                PURCHASED,
+                maintenanceUntil,
+                "5.2");
     }
 }

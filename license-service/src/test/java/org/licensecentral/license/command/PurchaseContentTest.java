@@ -27,7 +27,8 @@ class PurchaseContentTest {
     @Test
     void whatProcessingTreatsAlikeIsTheSameContent() {
         assertThat(hash("Jo@Example.org", BACKUP)).isEqualTo(hash("jo@example.org", BACKUP));
-        assertThat(hash("a@example.org", BACKUP)).isEqualTo(hash("a@example.org", new Item("BACKUP", "Home", 1, 12, 1, "  ")));
+        assertThat(hash("a@example.org", BACKUP))
+                .isEqualTo(hash("a@example.org", new Item("BACKUP", "Home", 1, 12, 1, "  ")));
         assertThat(hash("a@example.org", new Item("BACKUP", "Home", 1, 12, null, " abcde-fghjk ")))
                 .isEqualTo(hash("a@example.org", new Item("BACKUP", "Home", 1, 12, null, "ABCDE-FGHJK")));
     }
@@ -37,12 +38,17 @@ class PurchaseContentTest {
         String first = hash("a@example.org", BACKUP);
 
         assertThat(hash("b@example.org", BACKUP)).isNotEqualTo(first);
-        assertThat(hash("a@example.org", new Item("BACKUP", "Home", 2, 12, null, null))).isNotEqualTo(first);
-        assertThat(hash("a@example.org", new Item("BACKUP", "Server", 1, 12, null, null))).isNotEqualTo(first);
-        assertThat(hash("a@example.org", new Item("BACKUP", "Home", 1, 24, null, null))).isNotEqualTo(first);
-        assertThat(hash("a@example.org", new Item("BACKUP", "Home", 1, 12, 2, null))).isNotEqualTo(first);
+        assertThat(hash("a@example.org", new Item("BACKUP", "Home", 2, 12, null, null)))
+                .isNotEqualTo(first);
+        assertThat(hash("a@example.org", new Item("BACKUP", "Server", 1, 12, null, null)))
+                .isNotEqualTo(first);
+        assertThat(hash("a@example.org", new Item("BACKUP", "Home", 1, 24, null, null)))
+                .isNotEqualTo(first);
+        assertThat(hash("a@example.org", new Item("BACKUP", "Home", 1, 12, 2, null)))
+                .isNotEqualTo(first);
         assertThat(hash("a@example.org", BACKUP, DRIVE)).isNotEqualTo(first);
-        assertThat(PurchaseContent.hash(new PurchaseCompleted("P-1", "a@example.org", AT.plusSeconds(1), List.of(BACKUP))))
+        assertThat(PurchaseContent.hash(
+                        new PurchaseCompleted("P-1", "a@example.org", AT.plusSeconds(1), List.of(BACKUP))))
                 .isNotEqualTo(first);
     }
 

@@ -28,12 +28,13 @@ class ActivationEventsConsumerTest {
 
     private final CommandGateway commandGateway = mock(CommandGateway.class);
     private final MongoTemplate mongo = mock(MongoTemplate.class);
-    private final Consumer<Message<byte[]>> consumer = new ActivationEventsConsumer().activationEvents(
-            ConsumedRecords.reader(), commandGateway, mongo);
+    private final Consumer<Message<byte[]>> consumer =
+            new ActivationEventsConsumer().activationEvents(ConsumedRecords.reader(), commandGateway, mongo);
 
     @Test
     void aDeactivationRecordsTheLicensesCount() throws Exception {
-        assertThat(EventSchemas.errors(ActivationEventsConsumer.DEACTIVATED, DEACTIVATED_BODY)).isEmpty();
+        assertThat(EventSchemas.errors(ActivationEventsConsumer.DEACTIVATED, DEACTIVATED_BODY))
+                .isEmpty();
 
         consumer.accept(record(ActivationEventsConsumer.DEACTIVATED, DEACTIVATED_BODY));
 
@@ -43,7 +44,8 @@ class ActivationEventsConsumerTest {
     @Test
     void aDeactivationWithoutItsCountIsRejected() throws Exception {
         String withoutCount = DEACTIVATED_BODY.replace(",\"activeActivations\":0", "");
-        assertThat(EventSchemas.errors(ActivationEventsConsumer.DEACTIVATED, withoutCount)).isNotEmpty();
+        assertThat(EventSchemas.errors(ActivationEventsConsumer.DEACTIVATED, withoutCount))
+                .isNotEmpty();
 
         assertThatThrownBy(() -> consumer.accept(record(ActivationEventsConsumer.DEACTIVATED, withoutCount)))
                 .isInstanceOf(RejectedMessageException.class)
@@ -63,9 +65,11 @@ class ActivationEventsConsumerTest {
 
     @Test
     void aCheckInWithoutItsVersionIsRejected() throws Exception {
-        String checkIn = "{\"activationId\":\"A-1\",\"licenseId\":\"L-1\",\"fingerprint\":\"0123456789abcdef0123456789abcdef\","
-                + "\"mode\":\"ONLINE\",\"at\":\"2026-12-01T10:00:00Z\",\"activeActivations\":1,\"leaseEnds\":\"2026-12-08T10:00:00Z\"}";
-        assertThat(EventSchemas.errors(ActivationEventsConsumer.CHECKED_IN, checkIn)).isNotEmpty();
+        String checkIn =
+                "{\"activationId\":\"A-1\",\"licenseId\":\"L-1\",\"fingerprint\":\"0123456789abcdef0123456789abcdef\","
+                        + "\"mode\":\"ONLINE\",\"at\":\"2026-12-01T10:00:00Z\",\"activeActivations\":1,\"leaseEnds\":\"2026-12-08T10:00:00Z\"}";
+        assertThat(EventSchemas.errors(ActivationEventsConsumer.CHECKED_IN, checkIn))
+                .isNotEmpty();
 
         assertThatThrownBy(() -> consumer.accept(record(ActivationEventsConsumer.CHECKED_IN, checkIn)))
                 .isInstanceOf(RejectedMessageException.class)

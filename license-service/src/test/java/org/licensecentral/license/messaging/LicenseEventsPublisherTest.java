@@ -26,8 +26,7 @@ class LicenseEventsPublisherTest {
 
     private static final String LICENSE = "6f1c2a7e-3b4d-4e5f-8a9b-0c1d2e3f4a5b";
 
-    private record Sent(String binding, String id, String type, String key, Instant time, Object payload) {
-    }
+    private record Sent(String binding, String id, String type, String key, Instant time, Object payload) {}
 
     private final List<Sent> sent = new ArrayList<>();
     private final LicenseEventsPublisher publisher = new LicenseEventsPublisher(new OutboxPublisher(null) {
@@ -39,17 +38,34 @@ class LicenseEventsPublisherTest {
 
     @Test
     void licenseIssuedIsSentAsItsV1Contract() {
-        LicenseIssuedEvent event = new LicenseIssuedEvent(LICENSE, "ABCDE-FGHJK-MNPQR-STUVW-XYZ23", "purchase-1",
-                "ann@example.com", "BACKUP", "Professional", 3, Instant.parse("2026-01-02T03:04:05Z"),
-                LocalDate.parse("2027-01-02"), "5.2");
+        LicenseIssuedEvent event = new LicenseIssuedEvent(
+                LICENSE,
+                "ABCDE-FGHJK-MNPQR-STUVW-XYZ23",
+                "purchase-1",
+                "ann@example.com",
+                "BACKUP",
+                "Professional",
+                3,
+                Instant.parse("2026-01-02T03:04:05Z"),
+                LocalDate.parse("2027-01-02"),
+                "5.2");
         EventMessage<?> message = GenericEventMessage.asEventMessage(event);
 
         publisher.on(event, message);
 
         Sent record = only("org.licensecentral.license.license-issued.v1", message);
-        assertThat(record.payload()).isEqualTo(new LicenseEventsPublisher.LicenseIssuedV1(LICENSE,
-                "ABCDE-FGHJK-MNPQR-STUVW-XYZ23", "purchase-1", "ann@example.com", "BACKUP", "Professional", 3,
-                Instant.parse("2026-01-02T03:04:05Z"), LocalDate.parse("2027-01-02"), "5.2"));
+        assertThat(record.payload())
+                .isEqualTo(new LicenseEventsPublisher.LicenseIssuedV1(
+                        LICENSE,
+                        "ABCDE-FGHJK-MNPQR-STUVW-XYZ23",
+                        "purchase-1",
+                        "ann@example.com",
+                        "BACKUP",
+                        "Professional",
+                        3,
+                        Instant.parse("2026-01-02T03:04:05Z"),
+                        LocalDate.parse("2027-01-02"),
+                        "5.2"));
         String json = WireJson.write(record.payload());
         assertThat(json).contains("\"purchasedAt\":\"2026-01-02T03:04:05Z\"", "\"maintenanceUntil\":\"2027-01-02\"");
         assertValidAndOnlySchemaFields(record.type(), json);
@@ -57,41 +73,54 @@ class LicenseEventsPublisherTest {
 
     @Test
     void licenseIssuedWithoutRemoteManagementSendsAnExplicitNull() {
-        LicenseIssuedEvent event = new LicenseIssuedEvent(LICENSE, "ABCDE-FGHJK-MNPQR-STUVW-XYZ23", "purchase-1",
-                "ann@example.com", "DRIVE", "Standard", 1, Instant.parse("2026-01-02T03:04:05Z"),
-                LocalDate.parse("2027-01-02"), null);
+        LicenseIssuedEvent event = new LicenseIssuedEvent(
+                LICENSE,
+                "ABCDE-FGHJK-MNPQR-STUVW-XYZ23",
+                "purchase-1",
+                "ann@example.com",
+                "DRIVE",
+                "Standard",
+                1,
+                Instant.parse("2026-01-02T03:04:05Z"),
+                LocalDate.parse("2027-01-02"),
+                null);
         EventMessage<?> message = GenericEventMessage.asEventMessage(event);
 
         publisher.on(event, message);
 
-        String json = WireJson.write(only("org.licensecentral.license.license-issued.v1", message).payload());
+        String json = WireJson.write(
+                only("org.licensecentral.license.license-issued.v1", message).payload());
         assertThat(json).contains("\"remoteManagementSince\":null");
         assertValidAndOnlySchemaFields("org.licensecentral.license.license-issued.v1", json);
     }
 
     @Test
     void maintenanceExtendedIsSentAsItsV1Contract() {
-        MaintenanceExtendedEvent event = new MaintenanceExtendedEvent(LICENSE, "renewal-1:0", LocalDate.parse("2028-01-02"));
+        MaintenanceExtendedEvent event =
+                new MaintenanceExtendedEvent(LICENSE, "renewal-1:0", LocalDate.parse("2028-01-02"));
         EventMessage<?> message = GenericEventMessage.asEventMessage(event);
 
         publisher.on(event, message);
 
         Sent record = only("org.licensecentral.license.maintenance-extended.v1", message);
-        assertThat(record.payload()).isEqualTo(
-                new LicenseEventsPublisher.MaintenanceExtendedV1(LICENSE, "renewal-1:0", LocalDate.parse("2028-01-02")));
+        assertThat(record.payload())
+                .isEqualTo(new LicenseEventsPublisher.MaintenanceExtendedV1(
+                        LICENSE, "renewal-1:0", LocalDate.parse("2028-01-02")));
         assertValidAndOnlySchemaFields(record.type(), WireJson.write(record.payload()));
     }
 
     @Test
     void licenseAttachedIsSentAsItsV1Contract() {
-        LicenseAttachedEvent event = new LicenseAttachedEvent(LICENSE, null, "ann@example.com", "account-2", "bob@example.com");
+        LicenseAttachedEvent event =
+                new LicenseAttachedEvent(LICENSE, null, "ann@example.com", "account-2", "bob@example.com");
         EventMessage<?> message = GenericEventMessage.asEventMessage(event);
 
         publisher.on(event, message);
 
         Sent record = only("org.licensecentral.license.license-attached.v1", message);
-        assertThat(record.payload()).isEqualTo(new LicenseEventsPublisher.LicenseAttachedV1(LICENSE, null,
-                "ann@example.com", "account-2", "bob@example.com"));
+        assertThat(record.payload())
+                .isEqualTo(new LicenseEventsPublisher.LicenseAttachedV1(
+                        LICENSE, null, "ann@example.com", "account-2", "bob@example.com"));
         String json = WireJson.write(record.payload());
         assertThat(json).contains("\"fromAccount\":null");
         assertValidAndOnlySchemaFields(record.type(), json);
@@ -123,7 +152,8 @@ class LicenseEventsPublisherTest {
 
     @Test
     void theAxonEventItselfIsNeverTheBody() {
-        publisher.on(new RemoteManagementToggledEvent(LICENSE, false),
+        publisher.on(
+                new RemoteManagementToggledEvent(LICENSE, false),
                 GenericEventMessage.asEventMessage(new RemoteManagementToggledEvent(LICENSE, false)));
 
         assertThat(sent).singleElement().extracting(Sent::payload).isNotInstanceOf(RemoteManagementToggledEvent.class);

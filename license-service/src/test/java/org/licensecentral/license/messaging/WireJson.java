@@ -21,14 +21,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  */
 final class WireJson {
 
-    static final ObjectMapper MAPPER = JsonMapper.builder().findAndAddModules()
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .findAndAddModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
 
-    private WireJson() {
-    }
+    private WireJson() {}
 
     static String write(Object record) {
         try {
@@ -54,7 +54,9 @@ final class WireJson {
         try {
             Set<String> names = new TreeSet<>();
             MAPPER.readTree(Files.readString(Path.of("..", "docs", "events", type + ".schema.json")))
-                    .get("properties").fieldNames().forEachRemaining(names::add);
+                    .get("properties")
+                    .fieldNames()
+                    .forEachRemaining(names::add);
             return names;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -7,5 +7,4 @@ import java.util.Map;
  * ({@code docs/events/org.licensecentral.notification.mail-requested.v1.schema.json}): the
  * template, the address, and the values the template shows.
  */
-public record MailRequested(String template, String to, Map<String, Object> data) {
-}
+public record MailRequested(String template, String to, Map<String, Object> data) {}

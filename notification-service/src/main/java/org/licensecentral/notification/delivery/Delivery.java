@@ -20,5 +20,8 @@ public record Delivery(
         Instant requestedAt,
         Instant updatedAt) {
 
-    public enum Status { SENT, FAILED }
+    public enum Status {
+        SENT,
+        FAILED
+    }
 }

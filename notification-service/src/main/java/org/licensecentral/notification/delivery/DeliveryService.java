@@ -41,7 +41,8 @@ public class DeliveryService {
     private final MeterRegistry meters;
     private final Clock clock;
 
-    public DeliveryService(MongoTemplate mongo, MailTemplates templates, Mailer mailer, MeterRegistry meters, Clock clock) {
+    public DeliveryService(
+            MongoTemplate mongo, MailTemplates templates, Mailer mailer, MeterRegistry meters, Clock clock) {
         this.mongo = mongo;
         this.templates = templates;
         this.mailer = mailer;
@@ -59,7 +60,10 @@ public class DeliveryService {
             mailer.send(to, templates.render(template, data));
         } catch (MailException e) {
             record(requestId, template, to, requestedAt, Delivery.Status.FAILED, e.getMessage());
-            Counter.builder("mail.failed").tag("template", template).register(meters).increment();
+            Counter.builder("mail.failed")
+                    .tag("template", template)
+                    .register(meters)
+                    .increment();
             log.warn("sending {} mail {} to {} failed: {}", template, requestId, to, e.getMessage());
             throw e;
         }
@@ -77,12 +81,14 @@ public class DeliveryService {
 
     /** What was sent or failed for an address, newest first. */
     public List<Delivery> deliveriesTo(String address) {
-        return mongo.find(Query.query(Criteria.where("to").is(address.toLowerCase(Locale.ROOT)))
-                .with(Sort.by(Sort.Direction.DESC, "updatedAt")), Delivery.class);
+        return mongo.find(
+                Query.query(Criteria.where("to").is(address.toLowerCase(Locale.ROOT)))
+                        .with(Sort.by(Sort.Direction.DESC, "updatedAt")),
+                Delivery.class);
     }
 
-    private void record(String requestId, String template, String to, Instant requestedAt, Delivery.Status status,
-                        String error) {
+    private void record(
+            String requestId, String template, String to, Instant requestedAt, Delivery.Status status, String error) {
         Update update = new Update()
                 .set("template", template)
                 .set("to", to.toLowerCase(Locale.ROOT))
@@ -91,7 +97,10 @@ public class DeliveryService {
                 .set("requestedAt", requestedAt)
                 .set("updatedAt", clock.instant())
                 .inc("attempts", 1);
-        mongo.findAndModify(Query.query(Criteria.where("_id").is(requestId)), update,
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Delivery.class);
+        mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(requestId)),
+                update,
+                FindAndModifyOptions.options().upsert(true).returnNew(true),
+                Delivery.class);
     }
 }

@@ -18,5 +18,4 @@ public record LicenseContact(
         String ownerEmail,
         LocalDate maintenanceUntil,
         boolean endingNoticeSent,
-        boolean endedNoticeSent) {
-}
+        boolean endedNoticeSent) {}

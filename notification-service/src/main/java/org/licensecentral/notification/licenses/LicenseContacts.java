@@ -30,23 +30,29 @@ public class LicenseContacts {
     private final Map<String, String> productNames;
     private final Period endingNotice;
 
-    public LicenseContacts(MongoTemplate mongo, DeliveryService deliveries,
-                           @Value("#{${licensecentral.mail.product-names}}") Map<String, String> productNames,
-                           ReminderProperties reminders) {
+    public LicenseContacts(
+            MongoTemplate mongo,
+            DeliveryService deliveries,
+            @Value("#{${licensecentral.mail.product-names}}") Map<String, String> productNames,
+            ReminderProperties reminders) {
         this.mongo = mongo;
         this.deliveries = deliveries;
         this.productNames = productNames;
         this.endingNotice = reminders.endingNotice();
     }
 
-    public void issued(String licenseId, String licenseKey, String productCode, String purchaseEmail, LocalDate maintenanceUntil) {
-        mongo.upsert(byId(licenseId), new Update()
-                .set("licenseKey", licenseKey)
-                .set("productCode", productCode)
-                .setOnInsert("ownerEmail", purchaseEmail)
-                .setOnInsert("maintenanceUntil", maintenanceUntil)
-                .setOnInsert("endingNoticeSent", false)
-                .setOnInsert("endedNoticeSent", false), LicenseContact.class);
+    public void issued(
+            String licenseId, String licenseKey, String productCode, String purchaseEmail, LocalDate maintenanceUntil) {
+        mongo.upsert(
+                byId(licenseId),
+                new Update()
+                        .set("licenseKey", licenseKey)
+                        .set("productCode", productCode)
+                        .setOnInsert("ownerEmail", purchaseEmail)
+                        .setOnInsert("maintenanceUntil", maintenanceUntil)
+                        .setOnInsert("endingNoticeSent", false)
+                        .setOnInsert("endedNoticeSent", false),
+                LicenseContact.class);
     }
 
     public void attached(String licenseId, String toEmail) {
@@ -55,39 +61,65 @@ public class LicenseContacts {
 
     /** A renewal: the reminders start over for the new end. */
     public void maintenanceExtended(String licenseId, LocalDate maintenanceUntil) {
-        mongo.updateFirst(byId(licenseId), new Update()
-                .set("maintenanceUntil", maintenanceUntil)
-                .set("endingNoticeSent", false)
-                .set("endedNoticeSent", false), LicenseContact.class);
+        mongo.updateFirst(
+                byId(licenseId),
+                new Update()
+                        .set("maintenanceUntil", maintenanceUntil)
+                        .set("endingNoticeSent", false)
+                        .set("endedNoticeSent", false),
+                LicenseContact.class);
     }
 
     public Optional<LicenseContact> find(String licenseId) {
         return Optional.ofNullable(mongo.findById(licenseId, LicenseContact.class));
     }
 
-    public void machineActivated(String eventId, LicenseContact license, String hostname, String productVersion,
-                                 Instant at) {
-        deliveries.deliver(eventId + "/machine-activated", "machine-activated", license.ownerEmail(), Map.of(
-                "product", productName(license), "licenseKey", license.licenseKey(),
-                "hostname", String.valueOf(hostname), "productVersion", String.valueOf(productVersion)), at);
+    public void machineActivated(
+            String eventId, LicenseContact license, String hostname, String productVersion, Instant at) {
+        deliveries.deliver(
+                eventId + "/machine-activated",
+                "machine-activated",
+                license.ownerEmail(),
+                Map.of(
+                        "product",
+                        productName(license),
+                        "licenseKey",
+                        license.licenseKey(),
+                        "hostname",
+                        String.valueOf(hostname),
+                        "productVersion",
+                        String.valueOf(productVersion)),
+                at);
     }
 
     /** The daily job's work for one day: "ends within the notice" and "has ended", once each per license and end date. */
     public int sendMaintenanceReminders(LocalDate today) {
         int sent = 0;
-        List<LicenseContact> ending = mongo.find(Query.query(Criteria.where("endingNoticeSent").is(false)
-                .and("maintenanceUntil").gte(today).lte(today.plus(endingNotice))), LicenseContact.class);
+        List<LicenseContact> ending = mongo.find(
+                Query.query(Criteria.where("endingNoticeSent")
+                        .is(false)
+                        .and("maintenanceUntil")
+                        .gte(today)
+                        .lte(today.plus(endingNotice))),
+                LicenseContact.class);
         for (LicenseContact license : ending) {
             remind(license, "maintenance-ending");
-            mongo.updateFirst(byId(license.licenseId()), new Update().set("endingNoticeSent", true), LicenseContact.class);
+            mongo.updateFirst(
+                    byId(license.licenseId()), new Update().set("endingNoticeSent", true), LicenseContact.class);
             sent++;
         }
-        List<LicenseContact> ended = mongo.find(Query.query(Criteria.where("endedNoticeSent").is(false)
-                .and("maintenanceUntil").lt(today)), LicenseContact.class);
+        List<LicenseContact> ended = mongo.find(
+                Query.query(Criteria.where("endedNoticeSent")
+                        .is(false)
+                        .and("maintenanceUntil")
+                        .lt(today)),
+                LicenseContact.class);
         for (LicenseContact license : ended) {
             remind(license, "maintenance-ended");
             // An ended license needs no "ending" notice any more.
-            mongo.updateFirst(byId(license.licenseId()), new Update().set("endedNoticeSent", true).set("endingNoticeSent", true),
+            mongo.updateFirst(
+                    byId(license.licenseId()),
+                    new Update().set("endedNoticeSent", true).set("endingNoticeSent", true),
                     LicenseContact.class);
             sent++;
         }
@@ -95,9 +127,18 @@ public class LicenseContacts {
     }
 
     private void remind(LicenseContact license, String template) {
-        deliveries.deliver(license.licenseId() + "/" + template + "/" + license.maintenanceUntil(), template,
-                license.ownerEmail(), Map.of("product", productName(license), "licenseKey", license.licenseKey(),
-                        "maintenanceUntil", license.maintenanceUntil().toString()), null);
+        deliveries.deliver(
+                license.licenseId() + "/" + template + "/" + license.maintenanceUntil(),
+                template,
+                license.ownerEmail(),
+                Map.of(
+                        "product",
+                        productName(license),
+                        "licenseKey",
+                        license.licenseKey(),
+                        "maintenanceUntil",
+                        license.maintenanceUntil().toString()),
+                null);
     }
 
     private String productName(LicenseContact license) {

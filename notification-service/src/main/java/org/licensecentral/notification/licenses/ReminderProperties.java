@@ -17,5 +17,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("licensecentral.maintenance-reminders")
-public record ReminderProperties(@NotBlank String cron, @NotNull Period endingNotice) {
-}
+public record ReminderProperties(
+        @NotBlank String cron, @NotNull Period endingNotice) {}

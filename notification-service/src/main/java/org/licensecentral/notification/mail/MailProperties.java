@@ -13,5 +13,4 @@ public record MailProperties(
         @NotBlank @Email String from,
         @NotBlank String productName,
         @NotBlank String portalUrl,
-        @NotBlank @Email String supportAddress) {
-}
+        @NotBlank @Email String supportAddress) {}

@@ -21,11 +21,17 @@ import org.springframework.stereotype.Component;
 public class MailTemplates {
 
     /** The templates there are; a request for another one is rejected, not retried. */
-    public static final Set<String> NAMES = Set.of("attach-code", "license-attached", "license-attached-away",
-            "email-verification", "password-reset", "machine-activated", "maintenance-ending", "maintenance-ended");
+    public static final Set<String> NAMES = Set.of(
+            "attach-code",
+            "license-attached",
+            "license-attached-away",
+            "email-verification",
+            "password-reset",
+            "machine-activated",
+            "maintenance-ending",
+            "maintenance-ended");
 
-    public record RenderedMail(String subject, String text, String html) {
-    }
+    public record RenderedMail(String subject, String text, String html) {}
 
     private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
     private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
@@ -46,8 +52,10 @@ public class MailTemplates {
         if (!subjectLine.startsWith("Subject:")) {
             throw new IllegalStateException("mail/" + template + ".txt must start with a Subject: line");
         }
-        return new RenderedMail(subjectLine.substring("Subject:".length()).trim(),
-                rendered.substring(endOfSubject + 1).strip() + "\n", html.process(template, context));
+        return new RenderedMail(
+                subjectLine.substring("Subject:".length()).trim(),
+                rendered.substring(endOfSubject + 1).strip() + "\n",
+                html.process(template, context));
     }
 
     private static TemplateEngine engine(TemplateMode mode, String suffix) {

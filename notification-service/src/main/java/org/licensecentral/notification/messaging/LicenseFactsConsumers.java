@@ -28,19 +28,24 @@ public class LicenseFactsConsumers {
     static final String TYPES = "org.licensecentral.license.";
     static final String MACHINE_ACTIVATED = "org.licensecentral.activation.machine-activated.v1";
 
-    record LicenseIssuedV1(@NotNull String licenseId, @NotNull String licenseKey, @NotNull String productCode,
-                           @NotNull String purchaseEmail, @NotNull LocalDate maintenanceUntil) {
-    }
+    record LicenseIssuedV1(
+            @NotNull String licenseId,
+            @NotNull String licenseKey,
+            @NotNull String productCode,
+            @NotNull String purchaseEmail,
+            @NotNull LocalDate maintenanceUntil) {}
 
-    record LicenseAttachedV1(@NotNull String licenseId, @NotNull String toEmail) {
-    }
+    record LicenseAttachedV1(
+            @NotNull String licenseId, @NotNull String toEmail) {}
 
-    record MaintenanceExtendedV1(@NotNull String licenseId, @NotNull LocalDate maintenanceUntil) {
-    }
+    record MaintenanceExtendedV1(
+            @NotNull String licenseId, @NotNull LocalDate maintenanceUntil) {}
 
-    record MachineActivatedV1(@NotNull String licenseId, @NotNull String hostname, @NotNull String productVersion,
-                              @NotNull Instant at) {
-    }
+    record MachineActivatedV1(
+            @NotNull String licenseId,
+            @NotNull String hostname,
+            @NotNull String productVersion,
+            @NotNull Instant at) {}
 
     @Bean
     Consumer<Message<byte[]>> licenseEvents(CloudEventReader reader, LicenseContacts contacts) {
@@ -48,7 +53,11 @@ public class LicenseFactsConsumers {
             switch (Payloads.type(message)) {
                 case TYPES + "license-issued.v1" -> {
                     LicenseIssuedV1 issued = reader.read(message, LicenseIssuedV1.class);
-                    contacts.issued(issued.licenseId(), issued.licenseKey(), issued.productCode(), issued.purchaseEmail(),
+                    contacts.issued(
+                            issued.licenseId(),
+                            issued.licenseKey(),
+                            issued.productCode(),
+                            issued.purchaseEmail(),
                             issued.maintenanceUntil());
                 }
                 case TYPES + "license-attached.v1" -> {
@@ -70,7 +79,7 @@ public class LicenseFactsConsumers {
     Consumer<Message<byte[]>> activationEvents(CloudEventReader reader, LicenseContacts contacts) {
         return message -> {
             if (!MACHINE_ACTIVATED.equals(Payloads.type(message))) {
-                return;   // a check-in or a deactivation means no mail
+                return; // a check-in or a deactivation means no mail
             }
             MachineActivatedV1 event = reader.read(message, MachineActivatedV1.class);
             String id = CloudEventMessageUtils.getId(message);

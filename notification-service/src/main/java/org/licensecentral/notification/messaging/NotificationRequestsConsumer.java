@@ -34,7 +34,8 @@ public class NotificationRequestsConsumer {
             MailRequested request = Payloads.require(message, MailRequested.class);
             String id = CloudEventMessageUtils.getId(message);
             if (id == null || id.isBlank()) {
-                throw new RejectedMessageException("mail request without ce_id: cannot tell a redelivery from a new mail");
+                throw new RejectedMessageException(
+                        "mail request without ce_id: cannot tell a redelivery from a new mail");
             }
             if (!MailTemplates.NAMES.contains(request.template())) {
                 throw new RejectedMessageException("unknown mail template '" + request.template() + "'");
@@ -42,8 +43,12 @@ public class NotificationRequestsConsumer {
             if (request.to() == null || !ADDRESS.matcher(request.to()).matches()) {
                 throw new RejectedMessageException("mail request " + id + " without a valid address");
             }
-            deliveries.deliver(id, request.template(), request.to(),
-                    request.data() == null ? Map.of() : request.data(), time(message));
+            deliveries.deliver(
+                    id,
+                    request.template(),
+                    request.to(),
+                    request.data() == null ? Map.of() : request.data(),
+                    time(message));
         };
     }
 

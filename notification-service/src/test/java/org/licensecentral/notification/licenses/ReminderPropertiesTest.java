@@ -17,9 +17,12 @@ class ReminderPropertiesTest {
 
     @Test
     void remindersRunDailyAtSixAndWarnThirtyDaysAhead() throws IOException {
-        var defaults = new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml")).get(0);
+        var defaults = new YamlPropertySourceLoader()
+                .load("application.yml", new ClassPathResource("application.yml"))
+                .get(0);
         ReminderProperties reminders = new Binder(ConfigurationPropertySources.from(defaults))
-                .bind("licensecentral.maintenance-reminders", ReminderProperties.class).get();
+                .bind("licensecentral.maintenance-reminders", ReminderProperties.class)
+                .get();
 
         assertThat(reminders).isEqualTo(new ReminderProperties("0 0 6 * * *", Period.ofDays(30)));
     }

@@ -30,11 +30,13 @@ class LicenseFactsConsumersTest {
     private final CloudEventReader reader = ConsumedRecords.reader();
     private final LicenseContacts contacts = mock(LicenseContacts.class);
     private final Consumer<Message<byte[]>> licenseEvents = new LicenseFactsConsumers().licenseEvents(reader, contacts);
-    private final Consumer<Message<byte[]>> activationEvents = new LicenseFactsConsumers().activationEvents(reader, contacts);
+    private final Consumer<Message<byte[]>> activationEvents =
+            new LicenseFactsConsumers().activationEvents(reader, contacts);
 
     @Test
     void anExtendedMaintenanceIsKept() throws Exception {
-        String body = "{\"licenseId\":\"" + LICENSE_ID + "\",\"renewalId\":\"P-2/1\",\"maintenanceUntil\":\"2028-11-01\"}";
+        String body =
+                "{\"licenseId\":\"" + LICENSE_ID + "\",\"renewalId\":\"P-2/1\",\"maintenanceUntil\":\"2028-11-01\"}";
         assertThat(EventSchemas.errors(EXTENDED, body)).isEmpty();
 
         licenseEvents.accept(record(EXTENDED, body));
@@ -44,8 +46,9 @@ class LicenseFactsConsumersTest {
 
     @Test
     void aPublishedReleaseIsACatalogFactAndIsIgnored() {
-        assertThatCode(() -> licenseEvents.accept(record("org.licensecentral.license.release-published.v1",
-                "{\"productCode\":\"BACKUP\",\"version\":\"5.3.1\",\"releasedAt\":\"2026-05-18\"}")))
+        assertThatCode(() -> licenseEvents.accept(record(
+                        "org.licensecentral.license.release-published.v1",
+                        "{\"productCode\":\"BACKUP\",\"version\":\"5.3.1\",\"releasedAt\":\"2026-05-18\"}")))
                 .doesNotThrowAnyException();
         verifyNoInteractions(contacts);
     }

@@ -1,6 +1,5 @@
 package org.licensecentral.support.axon;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.beans.factory.BeanClassLoaderAware;
@@ -35,16 +34,18 @@ import org.springframework.util.ClassUtils;
  */
 @AutoConfiguration(
         afterName = {
-                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-                "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-                "org.springframework.boot.jackson2.autoconfigure.Jackson2AutoConfiguration"},
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jackson2.autoconfigure.Jackson2AutoConfiguration"
+        },
         beforeName = {
-                "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
-                "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
-                "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration",
-                "org.axonframework.springboot.autoconfig.InfraConfiguration",
-                "org.axonframework.springboot.autoconfig.InterceptorAutoConfiguration",
-                "org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration"})
+            "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.InfraConfiguration",
+            "org.axonframework.springboot.autoconfig.InterceptorAutoConfiguration",
+            "org.axonframework.springboot.autoconfig.AxonDbSchedulerAutoConfiguration"
+        })
 @Import(AxonBoot4OrderingAutoConfiguration.Reordered.class)
 public class AxonBoot4OrderingAutoConfiguration {
 

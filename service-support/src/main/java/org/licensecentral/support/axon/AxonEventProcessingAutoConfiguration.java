@@ -23,7 +23,8 @@ import org.springframework.context.annotation.Bean;
  */
 // On Boot 4 Axon's JdbcAutoConfiguration runs inside AxonBoot4OrderingAutoConfiguration: this one
 // must come before that too, or Axon's vendor-code resolver wins over uniqueViolationResolver.
-@AutoConfiguration(before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, AxonBoot4OrderingAutoConfiguration.class},
+@AutoConfiguration(
+        before = {AxonAutoConfiguration.class, JdbcAutoConfiguration.class, AxonBoot4OrderingAutoConfiguration.class},
         after = CloudEventsKafkaAutoConfiguration.class)
 @ConditionalOnClass(ConfigurerModule.class)
 public class AxonEventProcessingAutoConfiguration {
@@ -35,7 +36,8 @@ public class AxonEventProcessingAutoConfiguration {
      */
     @Bean
     ConfigurerModule propagateEventHandlerErrors() {
-        return configurer -> configurer.eventProcessing()
+        return configurer -> configurer
+                .eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 

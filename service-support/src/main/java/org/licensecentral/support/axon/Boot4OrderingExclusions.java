@@ -25,10 +25,14 @@ public class Boot4OrderingExclusions implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        Set<String> exclusions = new LinkedHashSet<>(
-                Binder.get(environment).bind(EXCLUDE, String[].class).map(Set::of).orElse(Set.of()));
+        Set<String> exclusions = new LinkedHashSet<>(Binder.get(environment)
+                .bind(EXCLUDE, String[].class)
+                .map(Set::of)
+                .orElse(Set.of()));
         exclusions.addAll(AxonBoot4OrderingAutoConfiguration.REORDERED);
-        environment.getPropertySources().addFirst(new MapPropertySource(
-                "licensecentralBoot4OrderingExclusions", Map.of(EXCLUDE, String.join(",", exclusions))));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "licensecentralBoot4OrderingExclusions", Map.of(EXCLUDE, String.join(",", exclusions))));
     }
 }

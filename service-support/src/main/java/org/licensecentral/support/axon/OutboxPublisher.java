@@ -43,7 +43,8 @@ public class OutboxPublisher {
     private List<CompletableFuture<?>> pendingSends(UnitOfWork<?> unitOfWork) {
         return unitOfWork.getOrComputeResource(PENDING_SENDS, key -> {
             List<CompletableFuture<?>> sends = new ArrayList<>();
-            unitOfWork.onPrepareCommit(committing -> publisher.await(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))));
+            unitOfWork.onPrepareCommit(
+                    committing -> publisher.await(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))));
             return sends;
         });
     }

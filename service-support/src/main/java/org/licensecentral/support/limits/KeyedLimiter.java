@@ -72,8 +72,13 @@ public class KeyedLimiter {
     }
 
     private Bucket bucket(String key) {
-        return buckets.computeIfAbsent(key, ignored -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(allowed).refillGreedy(allowed, window).build())
-                .build());
+        return buckets.computeIfAbsent(
+                key,
+                ignored -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(allowed)
+                                .refillGreedy(allowed, window)
+                                .build())
+                        .build());
     }
 }

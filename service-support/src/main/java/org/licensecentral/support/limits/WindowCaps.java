@@ -58,12 +58,17 @@ public class WindowCaps {
     private long increment(String id, Instant windowEnd) {
         Query query = new Query(Criteria.where("_id").is(id));
         Update update = new Update().inc("count", 1).setOnInsert("expiresAt", windowEnd);
-        FindAndModifyOptions options = FindAndModifyOptions.options().upsert(true).returnNew(true);
+        FindAndModifyOptions options =
+                FindAndModifyOptions.options().upsert(true).returnNew(true);
         try {
-            return mongo.findAndModify(query, update, options, Document.class, collection).get("count", Number.class).longValue();
+            return mongo.findAndModify(query, update, options, Document.class, collection)
+                    .get("count", Number.class)
+                    .longValue();
         } catch (DuplicateKeyException insertedMeanwhile) {
             // Two upserts of a new window raced on real MongoDB; the document exists now, so this one updates it.
-            return mongo.findAndModify(query, update, options, Document.class, collection).get("count", Number.class).longValue();
+            return mongo.findAndModify(query, update, options, Document.class, collection)
+                    .get("count", Number.class)
+                    .longValue();
         }
     }
 }

@@ -40,18 +40,22 @@ public class CloudEventReader {
         try {
             record = mapper.readValue(payload, type);
         } catch (JsonProcessingException e) {
-            throw new RejectedMessageException("payload is not a readable " + type.getSimpleName() + ": "
-                    + e.getOriginalMessage(), e);
+            throw new RejectedMessageException(
+                    "payload is not a readable " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new RejectedMessageException("payload is not a readable " + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new RejectedMessageException(
+                    "payload is not a readable " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
         if (record == null) {
             throw new RejectedMessageException("payload is not a readable " + type.getSimpleName() + " (null)");
         }
         Set<ConstraintViolation<T>> violations = validator.validate(record);
         if (!violations.isEmpty()) {
-            throw new RejectedMessageException(type.getSimpleName() + ": " + violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining(", ")));
+            throw new RejectedMessageException(type.getSimpleName() + ": "
+                    + violations.stream()
+                            .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                            .sorted()
+                            .collect(Collectors.joining(", ")));
         }
         return record;
     }

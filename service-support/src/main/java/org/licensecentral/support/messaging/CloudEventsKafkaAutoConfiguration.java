@@ -25,11 +25,12 @@ import org.springframework.kafka.support.KafkaHeaderMapper;
  * mapper hands a consumer the raw bytes of a header that a non-Spring producer (the web store)
  * wrote, so deduplication on {@code ce_id} would compare a byte array with a String.
  */
-@AutoConfiguration(afterName = {
-    "org.springframework.cloud.stream.function.FunctionConfiguration",
-    "org.springframework.boot.jackson2.autoconfigure.Jackson2AutoConfiguration",
-    "org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration",
-})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.cloud.stream.function.FunctionConfiguration",
+            "org.springframework.boot.jackson2.autoconfigure.Jackson2AutoConfiguration",
+            "org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration",
+        })
 @ConditionalOnClass(BinderHeaderMapper.class)
 public class CloudEventsKafkaAutoConfiguration {
 
@@ -43,9 +44,11 @@ public class CloudEventsKafkaAutoConfiguration {
     CloudEventsPublisher cloudEventsPublisher(StreamBridge streamBridge, Environment environment) {
         // ce_source: /<the service's name>, e.g. /license-service. The acknowledgement timeout is the
         // producer's own delivery timeout (Kafka's default, 2 minutes) with room for the send itself.
-        return new CloudEventsPublisher(streamBridge, "/" + environment.getRequiredProperty("spring.application.name"),
-                environment.getProperty("licensecentral.messaging.acknowledgement-timeout", Duration.class,
-                        Duration.ofMinutes(3)));
+        return new CloudEventsPublisher(
+                streamBridge,
+                "/" + environment.getRequiredProperty("spring.application.name"),
+                environment.getProperty(
+                        "licensecentral.messaging.acknowledgement-timeout", Duration.class, Duration.ofMinutes(3)));
     }
 
     /** Every Kafka producer binding hands its sends' futures to the publisher (asynchronous sends). */

@@ -48,21 +48,25 @@ public class CloudEventsPublisher {
      */
     public CompletableFuture<?> send(String binding, String id, String type, String key, Instant time, Object payload) {
         AtomicReference<CompletableFuture<?>> future = new AtomicReference<>();
-        boolean sent = streamBridge.send(binding, CloudEventMessageBuilder.withData(payload)
-                .setId(id)
-                .setSource(source)
-                .setType(type)
-                .setSubject(key)
-                .setTime(time.atOffset(ZoneOffset.UTC).toString())
-                .setHeader(KafkaHeaders.KEY, key)
-                .setHeader(KafkaIntegrationHeaders.FUTURE_TOKEN, future)
-                .build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX));
+        boolean sent = streamBridge.send(
+                binding,
+                CloudEventMessageBuilder.withData(payload)
+                        .setId(id)
+                        .setSource(source)
+                        .setType(type)
+                        .setSubject(key)
+                        .setTime(time.atOffset(ZoneOffset.UTC).toString())
+                        .setHeader(KafkaHeaders.KEY, key)
+                        .setHeader(KafkaIntegrationHeaders.FUTURE_TOKEN, future)
+                        .build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX));
         if (!sent) {
-            return CompletableFuture.failedFuture(new IllegalStateException(binding + " did not accept " + type + " " + id));
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException(binding + " did not accept " + type + " " + id));
         }
         if (future.get() == null) {
             // Only a binding that is not Kafka's (none here) would skip the futures channel.
-            return CompletableFuture.failedFuture(new IllegalStateException(binding + " gave no acknowledgement for " + id));
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException(binding + " gave no acknowledgement for " + id));
         }
         return future.get();
     }
@@ -91,7 +95,8 @@ public class CloudEventsPublisher {
     static MessageChannel sendFutures() {
         return (message, timeout) -> {
             Object holder = message.getHeaders().get(KafkaIntegrationHeaders.FUTURE_TOKEN);
-            if (holder instanceof AtomicReference<?> reference && message.getPayload() instanceof CompletableFuture<?> future) {
+            if (holder instanceof AtomicReference<?> reference
+                    && message.getPayload() instanceof CompletableFuture<?> future) {
                 ((AtomicReference<CompletableFuture<?>>) reference).set(future);
                 return true;
             }

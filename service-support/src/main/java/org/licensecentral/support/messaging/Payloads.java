@@ -11,14 +11,13 @@ import org.springframework.messaging.Message;
  */
 public final class Payloads {
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     public static <T> T require(Message<?> message, Class<T> type) {
         Object payload = message.getPayload();
         if (!type.isInstance(payload)) {
-            throw new RejectedMessageException(
-                    "payload is not a readable " + type.getSimpleName() + " (got " + payload.getClass().getSimpleName() + ")");
+            throw new RejectedMessageException("payload is not a readable " + type.getSimpleName() + " (got "
+                    + payload.getClass().getSimpleName() + ")");
         }
         return type.cast(payload);
     }

@@ -37,29 +37,39 @@ public class OpenApiAutoConfiguration {
 
     /** The security scheme of the portal's calls, for {@code @SecurityRequirement(name = PORTAL_TOKEN)}. */
     public static final String PORTAL_TOKEN = "portalToken";
+
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = "application/problem+json";
 
     @Bean
     OpenApiCustomizer licenseCentralOpenApi(Environment environment) {
         String name = environment.getProperty("spring.application.name", "License Central");
-        String description = environment.getProperty("licensecentral.openapi.description",
-                "The " + name + " API of License Central.");
+        String description = environment.getProperty(
+                "licensecentral.openapi.description", "The " + name + " API of License Central.");
         return openApi -> {
-            openApi.getInfo().title("License Central: " + name).version("v1").description(description)
+            openApi.getInfo()
+                    .title("License Central: " + name)
+                    .version("v1")
+                    .description(description)
                     .contact(new Contact().name("License Central developers"));
             openApi.servers(List.of(new Server().url("/").description("the gateway")));
             if (openApi.getComponents() == null) {
                 openApi.components(new Components());
             }
             openApi.getComponents()
-                    .addSecuritySchemes(PORTAL_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                            .scheme("bearer").bearerFormat("JWT")
-                            .description("An access token of identity-service for the portal (audience "
-                                    + "licensecentral-portal). Through the gateway, the login session adds it."));
+                    .addSecuritySchemes(
+                            PORTAL_TOKEN,
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.HTTP)
+                                    .scheme("bearer")
+                                    .bearerFormat("JWT")
+                                    .description(
+                                            "An access token of identity-service for the portal (audience "
+                                                    + "licensecentral-portal). Through the gateway, the login session adds it."));
             if (openApi.getPaths() != null && !openApi.getPaths().isEmpty()) {
-                openApi.getPaths().values().forEach(path -> path.readOperations().forEach(
-                        OpenApiAutoConfiguration::addSharedProblems));
+                openApi.getPaths()
+                        .values()
+                        .forEach(path -> path.readOperations().forEach(OpenApiAutoConfiguration::addSharedProblems));
                 // Only a document with operations answers problems (an unused schema is a lint warning).
                 openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             }
@@ -82,22 +92,34 @@ public class OpenApiAutoConfiguration {
     /** What every operation of its kind can answer: invalid input, a missing or refused token. */
     private static void addSharedProblems(Operation operation) {
         // A path's own ids are plain strings: what can be invalid is a body or a query parameter.
-        boolean takesInput = operation.getRequestBody() != null || (operation.getParameters() != null
-                && operation.getParameters().stream().anyMatch(parameter -> "query".equals(parameter.getIn())));
+        boolean takesInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null
+                        && operation.getParameters().stream().anyMatch(parameter -> "query".equals(parameter.getIn())));
         if (takesInput) {
-            problem(operation, "400", "The request is not valid: unreadable JSON, a missing or malformed field, "
-                    + "or a value out of range (`errors` names each field and what is wrong with it).");
+            problem(
+                    operation,
+                    "400",
+                    "The request is not valid: unreadable JSON, a missing or malformed field, "
+                            + "or a value out of range (`errors` names each field and what is wrong with it).");
         }
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
-            problem(operation, "401", "No access token, or one that is expired, not signed by identity-service "
-                    + "or not issued to License Central.");
-            problem(operation, "403", "A token of another client (the internal one), which may not call the portal's API.");
+            problem(
+                    operation,
+                    "401",
+                    "No access token, or one that is expired, not signed by identity-service "
+                            + "or not issued to License Central.");
+            problem(
+                    operation,
+                    "403",
+                    "A token of another client (the internal one), which may not call the portal's API.");
         }
         if (operation.getResponses() != null) {
             operation.getResponses().forEach((status, response) -> {
                 if (status.startsWith("4") || status.startsWith("5")) {
-                    response.content(new Content().addMediaType(PROBLEM_JSON,
-                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+                    response.content(new Content()
+                            .addMediaType(
+                                    PROBLEM_JSON,
+                                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
                 }
             });
         }
@@ -108,7 +130,9 @@ public class OpenApiAutoConfiguration {
             operation.responses(new ApiResponses());
         }
         ApiResponse existing = operation.getResponses().get(status);
-        String merged = existing == null || existing.getDescription() == null || existing.getDescription().isBlank()
+        String merged = existing == null
+                        || existing.getDescription() == null
+                        || existing.getDescription().isBlank()
                 ? description
                 : existing.getDescription() + "\n\n" + description;
         operation.getResponses().addApiResponse(status, new ApiResponse().description(merged));

@@ -37,18 +37,25 @@ public class ProblemDetailsAuthenticationEntryPoint implements AuthenticationEnt
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         bearer.commence(request, response, e);
-        write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "A valid bearer token is needed."));
+        write(
+                request,
+                response,
+                ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, "A valid bearer token is needed."));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         bearerDenied.handle(request, response, e);
-        write(request, response, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-                "This token is not for this endpoint (its audience or scope)."));
+        write(
+                request,
+                response,
+                ProblemDetail.forStatusAndDetail(
+                        HttpStatus.FORBIDDEN, "This token is not for this endpoint (its audience or scope)."));
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+    private void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);

@@ -34,14 +34,16 @@ public class ProblemDetailsErrorController implements ErrorController {
 
     @RequestMapping
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        Map<String, Object> attributes = errorAttributes.getErrorAttributes(
-                new ServletWebRequest(request), ErrorAttributeOptions.defaults());
+        Map<String, Object> attributes =
+                errorAttributes.getErrorAttributes(new ServletWebRequest(request), ErrorAttributeOptions.defaults());
         HttpStatus status = statusOf(attributes.get("status"));
         ProblemDetail problem = ProblemDetail.forStatus(status);
         if (attributes.get("path") instanceof String path) {
             problem.setInstance(URI.create(path));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static HttpStatus statusOf(Object status) {

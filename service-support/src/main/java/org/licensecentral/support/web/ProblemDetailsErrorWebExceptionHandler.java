@@ -47,14 +47,15 @@ public class ProblemDetailsErrorWebExceptionHandler implements ErrorWebException
         }
         response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
         if (error instanceof ErrorResponse errorResponse) {
-            response.getHeaders().addAll(errorResponse.getHeaders());   // Retry-After, Allow, ...
+            response.getHeaders().addAll(errorResponse.getHeaders()); // Retry-After, Allow, ...
         }
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
     private static ProblemDetail problemFor(Throwable error) {
-        if (error instanceof ErrorResponse errorResponse && !errorResponse.getStatusCode().is5xxServerError()) {
+        if (error instanceof ErrorResponse errorResponse
+                && !errorResponse.getStatusCode().is5xxServerError()) {
             return errorResponse.getBody();
         }
         HttpStatusCode status = error instanceof ErrorResponse errorResponse

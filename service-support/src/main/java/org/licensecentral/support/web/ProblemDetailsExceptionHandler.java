@@ -24,29 +24,39 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemDetailsExceptionHandler extends ResponseEntityExceptionHandler {
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getBindingResult().getAllErrors().stream()
-                .map(error -> Map.of("field", error instanceof FieldError field ? field.getField() : error.getObjectName(),
-                        "message", String.valueOf(error.getDefaultMessage())))
+                .map(error -> Map.of(
+                        "field",
+                        error instanceof FieldError field ? field.getField() : error.getObjectName(),
+                        "message",
+                        String.valueOf(error.getDefaultMessage())))
                 .toList();
         return handleExceptionInternal(ex, withErrors(ex.getBody(), errors), headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(MessageSourceResolvable::getDefaultMessage)
-                        .map(message -> Map.of("field", String.valueOf(result.getMethodParameter().getParameterName()),
-                                "message", String.valueOf(message))))
+                        .map(message -> Map.of(
+                                "field",
+                                String.valueOf(result.getMethodParameter().getParameterName()),
+                                "message",
+                                String.valueOf(message))))
                 .toList();
         return handleExceptionInternal(ex, withErrors(ex.getBody(), errors), headers, status, request);
     }
 
     private static ProblemDetail withErrors(ProblemDetail problem, List<Map<String, String>> errors) {
-        problem.setDetail(String.join("; ", errors.stream().map(e -> e.get("field") + " " + e.get("message")).toList()));
+        problem.setDetail(String.join(
+                "; ",
+                errors.stream()
+                        .map(e -> e.get("field") + " " + e.get("message"))
+                        .toList()));
         problem.setProperty("errors", errors);
         return problem;
     }

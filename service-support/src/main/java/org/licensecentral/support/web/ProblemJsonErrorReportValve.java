@@ -36,8 +36,10 @@ public class ProblemJsonErrorReportValve extends ErrorReportValve {
         }
         HttpStatus resolved = HttpStatus.resolve(status);
         ProblemDetail problem = ProblemDetail.forStatus(resolved != null ? resolved : HttpStatus.BAD_REQUEST);
-        problem.setDetail(status < 500 ? "The request could not be read as HTTP that this service accepts."
-                : "The service could not answer; the failure is in its log.");
+        problem.setDetail(
+                status < 500
+                        ? "The request could not be read as HTTP that this service accepts."
+                        : "The service could not answer; the failure is in its log.");
         try {
             byte[] body = json.writeValueAsBytes(problem);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

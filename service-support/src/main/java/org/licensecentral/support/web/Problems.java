@@ -15,8 +15,7 @@ public final class Problems {
 
     public static final String TYPE_BASE = "https://licensecentral.org/problems/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(HttpStatus status, String type, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);

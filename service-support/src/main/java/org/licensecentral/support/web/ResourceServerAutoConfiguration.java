@@ -10,9 +10,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
@@ -42,34 +42,42 @@ import org.springframework.security.web.SecurityFilterChain;
  * (the installed products' endpoints, which authenticate by license key instead). A service with
  * its own {@link SecurityFilterChain} (identity-service) replaces this one.
  */
-@AutoConfiguration(before = {SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-        OAuth2ResourceServerAutoConfiguration.class})
+@AutoConfiguration(
+        before = {
+            SecurityAutoConfiguration.class,
+            ServletWebSecurityAutoConfiguration.class,
+            OAuth2ResourceServerAutoConfiguration.class
+        })
 @ConditionalOnClass({JwtDecoder.class, HttpSecurity.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain resourceServerSecurityFilterChain(HttpSecurity http, ObjectMapper objectMapper,
+    SecurityFilterChain resourceServerSecurityFilterChain(
+            HttpSecurity http,
+            ObjectMapper objectMapper,
             @Value("${licensecentral.security.public-paths:}") List<String> publicPaths,
             @Value("${licensecentral.security.portal-audience}") String portalAudience,
-            @Value("${licensecentral.security.internal-audience}") String internalAudience) throws Exception {
+            @Value("${licensecentral.security.internal-audience}") String internalAudience)
+            throws Exception {
         ProblemDetailsAuthenticationEntryPoint entryPoint = new ProblemDetailsAuthenticationEntryPoint(objectMapper);
         // The OpenAPI description is public: the gateway's Swagger UI shows every service's.
         List<String> open = new ArrayList<>(List.of("/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**"));
         publicPaths.stream().filter(path -> !path.isBlank()).forEach(open::add);
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(open.toArray(String[]::new)).permitAll()
-                        .requestMatchers("/internal/**").access(AuthorizationManagers.allOf(
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(open.toArray(String[]::new))
+                        .permitAll()
+                        .requestMatchers("/internal/**")
+                        .access(AuthorizationManagers.allOf(
                                 AuthorityAuthorizationManager.hasAuthority("SCOPE_internal"),
                                 AuthorityAuthorizationManager.hasAuthority(AUDIENCE + internalAudience)))
-                        .anyRequest().hasAuthority(AUDIENCE + portalAudience))
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(scopesAndAudiences()))
+                        .anyRequest()
+                        .hasAuthority(AUDIENCE + portalAudience))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(scopesAndAudiences()))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(entryPoint))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
                 // Bearer tokens only, no cookies: no session and nothing for CSRF to ride on.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -18,17 +18,18 @@ import org.springframework.messaging.support.MessageBuilder;
 /** How a consumer reads the record of a type: the fields it needs, the required ones present, or a rejection. */
 class CloudEventReaderTest {
 
-    record MaintenanceExtended(@NotNull String licenseId, @NotNull LocalDate maintenanceUntil, String note) {
-    }
+    record MaintenanceExtended(
+            @NotNull String licenseId, @NotNull LocalDate maintenanceUntil, String note) {}
 
     // Spring Boot's ObjectMapper is built by this builder: unknown properties ignored, java.time known.
     private final ObjectMapper mapper = Jackson2ObjectMapperBuilder.json().build();
-    private final CloudEventReader reader =
-            new CloudEventReader(mapper, Validation.buildDefaultValidatorFactory().getValidator());
+    private final CloudEventReader reader = new CloudEventReader(
+            mapper, Validation.buildDefaultValidatorFactory().getValidator());
 
     @Test
     void readsTheFieldsItNeedsAndIgnoresTheRest() {
-        MaintenanceExtended read = reader.read(json("{\"licenseId\":\"L-1\",\"renewalId\":\"R-1\",\"maintenanceUntil\":\"2027-11-01\"}"),
+        MaintenanceExtended read = reader.read(
+                json("{\"licenseId\":\"L-1\",\"renewalId\":\"R-1\",\"maintenanceUntil\":\"2027-11-01\"}"),
                 MaintenanceExtended.class);
 
         assertThat(read).isEqualTo(new MaintenanceExtended("L-1", LocalDate.parse("2027-11-01"), null));
@@ -43,16 +44,16 @@ class CloudEventReaderTest {
 
     @Test
     void aRequiredFieldThatIsNullIsRejected() {
-        assertThatThrownBy(() -> reader.read(json("{\"licenseId\":null,\"maintenanceUntil\":\"2027-11-01\"}"),
-                MaintenanceExtended.class))
+        assertThatThrownBy(() -> reader.read(
+                        json("{\"licenseId\":null,\"maintenanceUntil\":\"2027-11-01\"}"), MaintenanceExtended.class))
                 .isInstanceOf(RejectedMessageException.class)
                 .hasMessageContaining("licenseId");
     }
 
     @Test
     void aFieldOfTheWrongShapeIsRejected() {
-        assertThatThrownBy(() -> reader.read(json("{\"licenseId\":\"L-1\",\"maintenanceUntil\":\"next year\"}"),
-                MaintenanceExtended.class))
+        assertThatThrownBy(() -> reader.read(
+                        json("{\"licenseId\":\"L-1\",\"maintenanceUntil\":\"next year\"}"), MaintenanceExtended.class))
                 .isInstanceOf(RejectedMessageException.class);
     }
 
@@ -71,7 +72,8 @@ class CloudEventReaderTest {
 
     @Test
     void aPayloadTheBinderDidNotLeaveAsBytesIsRejected() {
-        Message<String> converted = MessageBuilder.withPayload("{\"licenseId\":\"L-1\"}").build();
+        Message<String> converted =
+                MessageBuilder.withPayload("{\"licenseId\":\"L-1\"}").build();
 
         assertThatThrownBy(() -> reader.read(converted, MaintenanceExtended.class))
                 .isInstanceOf(RejectedMessageException.class)

@@ -21,10 +21,15 @@ import org.springframework.web.bind.annotation.RestController;
  * An exception no handler answers reaches the servlet error dispatch, which answers problem+json
  * without the message; what Tomcat refuses before any servlet sees it is problem+json too.
  */
-@SpringBootTest(classes = ProblemDetailsErrorControllerIntegrationTest.App.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=problem-test", "licensecentral.security.public-paths=/broken",
+@SpringBootTest(
+        classes = ProblemDetailsErrorControllerIntegrationTest.App.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.application.name=problem-test",
+            "licensecentral.security.public-paths=/broken",
             "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:9/jwks",
-            "spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration"})
+            "spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration"
+        })
 class ProblemDetailsErrorControllerIntegrationTest {
 
     @LocalServerPort
@@ -32,13 +37,18 @@ class ProblemDetailsErrorControllerIntegrationTest {
 
     @Test
     void anUnhandledExceptionIsA500ProblemThatDoesNotShowItsMessage() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/broken")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/broken"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.body()).contains("\"status\":500").contains("\"instance\":\"/broken\"").doesNotContain("secret");
+        assertThat(response.body())
+                .contains("\"status\":500")
+                .contains("\"instance\":\"/broken\"")
+                .doesNotContain("secret");
     }
 
     @Test
