@@ -5,7 +5,10 @@ import {
   FALLBACK_SUPPORT_EMAIL,
   attachBody,
   attachKindText,
+  attachSearch,
+  attachSettled,
   compactCode,
+  newlyAttached,
   safeHttpUrl,
   supportAddress,
 } from '../../main/resources/static/js/checks.js';
@@ -53,5 +56,49 @@ describe('links from the server', () => {
     assert.equal(supportAddress('help@example.org?cc=x y'), FALLBACK_SUPPORT_EMAIL);
     assert.equal(supportAddress('<a>@b'), FALLBACK_SUPPORT_EMAIL);
     assert.equal(supportAddress(undefined), FALLBACK_SUPPORT_EMAIL);
+  });
+});
+
+describe('what an attach brought', () => {
+  const rows = [
+    { id: 'l1', purchaseId: 'DEMO-2001', licenseKey: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' },
+    { id: 'l2', purchaseId: 'DEMO-2001', licenseKey: 'BBBBB-BBBBB-BBBBB-BBBBB-BBBBB' },
+    { id: 'l3', purchaseId: 'DEMO-20011', licenseKey: 'CCCCC-CCCCC-CCCCC-CCCCC-CCCCC' },
+  ];
+
+  test('the list is searched for the purchase id or the key the request was started with', () => {
+    assert.equal(attachSearch({ purchaseId: 'DEMO-2001' }), 'DEMO-2001');
+    assert.equal(attachSearch({ licenseKey: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' }), 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA');
+  });
+
+  test('a purchase id names its licenses exactly, not those of a longer id the search also finds', () => {
+    assert.deepEqual(
+      newlyAttached({ purchaseId: 'DEMO-2001' }, rows, new Set()).map((row) => row.id),
+      ['l1', 'l2'],
+    );
+  });
+
+  test('a key names its one license', () => {
+    assert.deepEqual(
+      newlyAttached({ licenseKey: 'BBBBB-BBBBB-BBBBB-BBBBB-BBBBB' }, rows, new Set()).map((row) => row.id),
+      ['l2'],
+    );
+  });
+
+  test('licenses the account had before are not counted as attached', () => {
+    assert.deepEqual(
+      newlyAttached({ purchaseId: 'DEMO-2001' }, rows, new Set(['l1'])).map((row) => row.id),
+      ['l2'],
+    );
+  });
+
+  test('settled once some arrived and two loads in a row counted the same', () => {
+    assert.equal(attachSettled([]), false);
+    assert.equal(attachSettled([1]), false);
+    assert.equal(attachSettled([0, 0]), false);
+    assert.equal(attachSettled([0, 1]), false);
+    assert.equal(attachSettled([0, 1, 1]), true);
+    assert.equal(attachSettled([2, 2]), true);
+    assert.equal(attachSettled([1, 2]), false);
   });
 });

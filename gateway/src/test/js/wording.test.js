@@ -7,9 +7,11 @@ import {
   deactivationText,
   historyLabel,
   isOfflineWithCode,
+  licenseNames,
   modeLabel,
   noResultsText,
   pageInfoText,
+  remoteManagementUnavailableText,
   seatsText,
   timeline,
 } from '../../main/resources/static/js/wording.js';
@@ -64,10 +66,36 @@ describe('list texts', () => {
     assert.match(seatsText({ status: 'NOT_ACTIVATED', activeActivations: 0, maxActivations: 2 }), /not mean expired/);
   });
 
-  test('after an attach: how many arrived, or that they are attached when the list did not grow yet', () => {
-    assert.equal(attachedText(4, 5), '1 license was attached to your account.');
-    assert.equal(attachedText(4, 7), '3 licenses were attached to your account.');
-    assert.equal(attachedText(4, 4), 'Confirmed. The licenses of that purchase are attached to your account.');
+  test('after an attach: how many arrived and which products', () => {
+    assert.equal(attachedText(['Backup Server']), '1 license was attached to your account: Backup Server.');
+    assert.equal(
+      attachedText(['Backup Server', 'Explorer Standard', 'Backup Server']),
+      '3 licenses were attached to your account: Backup Server (2) and Explorer Standard.',
+    );
+  });
+
+  test('after an attach that turned the list to a search: says so', () => {
+    assert.equal(
+      attachedText(['Drive Home'], 'DEMO-2001'),
+      '1 license was attached to your account: Drive Home. The list now shows the licenses matching “DEMO-2001”.',
+    );
+  });
+
+  test('after an attach whose licenses did not show up in time: that they will', () => {
+    assert.match(attachedText([]), /^Confirmed\. .* show up in the list shortly\.$/);
+  });
+
+  test('license names: one each, the same one counted, joined as a sentence', () => {
+    assert.equal(licenseNames(['Backup Home']), 'Backup Home');
+    assert.equal(licenseNames(['A', 'B', 'C']), 'A, B, and C');
+    assert.equal(licenseNames(['A', 'A', 'A']), 'A (3)');
+  });
+
+  test('an unavailable Remote Management switch names the Backup 5.2 rule and the product', () => {
+    assert.equal(
+      remoteManagementUnavailableText('Explorer'),
+      'Not available: Remote Management is for Backup 5.2 and newer only, not for Explorer.',
+    );
   });
 });
 

@@ -4,7 +4,20 @@
 import { api, reloadUntil, showError } from './api.js';
 import { productName } from './catalog.js';
 import { openDialog, returnFocusTo } from './dialogs.js';
-import { $, announce, busy, cell, clearMessage, copyText, el, markReady, say, setLoading, timeElement } from './dom.js';
+import {
+  $,
+  announce,
+  busy,
+  cell,
+  clearMessage,
+  copyText,
+  el,
+  keepFocus,
+  markReady,
+  say,
+  setLoading,
+  timeElement,
+} from './dom.js';
 import { formatDate, formatDateTime, productTitle } from './format.js';
 import { deactivationText, isOfflineWithCode, modeLabel } from './wording.js';
 
@@ -41,7 +54,9 @@ async function reloadActivationsUntil(shows) {
 function renderActivations(rows) {
   $('activations-empty').hidden = rows.length > 0;
   $('activations-wrap').hidden = rows.length === 0;
-  $('activations-body').replaceChildren(...rows.map(activationRow));
+  keepFocus($('activations-body'), 'data-activation-id', () =>
+    $('activations-body').replaceChildren(...rows.map(activationRow)),
+  );
 }
 
 function activationRow(activation) {

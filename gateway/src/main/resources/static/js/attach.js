@@ -2,15 +2,20 @@
 // steps, a code mailed to the purchase's address and that code entered here.
 
 import { api, reloadUntil, showError } from './api.js';
-import { attachBody, attachKindText } from './checks.js';
+import { attachBody, attachKindText, attachSearch, attachSettled, newlyAttached } from './checks.js';
 import { openDialog } from './dialogs.js';
 import { $, announce, busy, clearMessage, say } from './dom.js';
-import { formatDateTime } from './format.js';
-import { licenseCount, loadLicenses } from './licenses.js';
+import { formatDateTime, productTitle } from './format.js';
+import { licenseShown, loadLicenses, searchFor } from './licenses.js';
+import { DEFAULT_SORT } from './url-state.js';
 import { view } from './view.js';
 import { attachedText } from './wording.js';
 
-let attachRequest = null; // the started request (its id), between step 1 and step 2
+// How long the list is followed after a confirmation: 20 loads half a second apart.
+const ATTACH_LOADS = 20;
+const ATTACH_LOAD_DELAY_MS = 500;
+
+let attachRequest = null; // the started request (its id) and what it was started with, between step 1 and step 2
 
 function describeAttachInput() {
   $('attach-kind').textContent = attachKindText($('attach-identifier').value);
@@ -27,6 +32,7 @@ function openAttach(opener) {
 function attachStep(step) {
   $('attach-step1').hidden = step !== 1;
   $('attach-step2').hidden = step !== 2;
+  $('attach-step3').hidden = step !== 3;
   clearMessage($('attach-message'));
   if (step === 1) attachRequest = null;
   if (step === 2) $('attach-code').value = '';
@@ -42,8 +48,9 @@ async function sendAttachCode(event) {
   }
   await busy($('attach-send'), async () => {
     try {
-      const started = await api('/api/v1/license-attachments', { method: 'POST', body: attachBody(value) });
-      attachRequest = started;
+      const body = attachBody(value);
+      const started = await api('/api/v1/license-attachments', { method: 'POST', body });
+      attachRequest = { ...started, body };
       attachStep(2);
       const expires = started.expiresAt ? formatDateTime(started.expiresAt) : null;
       // The answer is the same whether or not the purchase exists, so it names no address.
@@ -66,37 +73,71 @@ async function confirmAttach(event) {
     $('attach-code').focus();
     return;
   }
-  const before = licenseCount();
+  const request = attachRequest;
+  let before = null;
   await busy($('attach-confirm'), async () => {
     try {
-      await api(`/api/v1/license-attachments/${encodeURIComponent(attachRequest.requestId)}/confirm`, {
+      // What the account already has of that purchase, so that only what arrives is named.
+      const owned = await matchingLicenses(request.body);
+      await api(`/api/v1/license-attachments/${encodeURIComponent(request.requestId)}/confirm`, {
         method: 'POST',
         body: { code },
       });
-      $('attach-dialog').close();
-      announce('Confirmed. The licenses are being attached to your account.');
-      await reloadAfterAttach(before);
+      before = new Set(owned.map((license) => license.id));
+      attachStep(3);
+      say($('attach-message'), 'Confirmed. Attaching the licenses…');
+      $('attach-done').focus();
     } catch (error) {
       showError(error, $('attach-message'));
       $('attach-code').select();
     }
   });
+  if (before) await reportAttached(request.body, before);
+}
+
+/** The account's licenses that the attach request's purchase id or key finds (the list's own search). */
+async function matchingLicenses(body) {
+  const params = new URLSearchParams({ q: attachSearch(body), sort: DEFAULT_SORT, page: '0', size: '100' });
+  return (await api(`/api/v1/licenses?${params}`)).items;
 }
 
 /**
- * Attaching runs after the confirmation (license-service's event processor), so the list may
- * lag a moment: reload a few times until it grows, then say how many arrived.
+ * Attaching runs after the confirmation (license-service's AttachProcess, then its read model), and
+ * the confirm answer does not say what it attaches: follow the request's licenses until their
+ * number holds, then say which arrived and show them in the list, without a reload.
  */
-async function reloadAfterAttach(before) {
-  await reloadUntil(
-    async () => {
-      if (view.tab === 'licenses') await loadLicenses();
-    },
-    () => licenseCount() > before,
-    5,
-    1000,
+async function reportAttached(body, before) {
+  const counts = [];
+  let attached = [];
+  try {
+    await reloadUntil(
+      async () => {
+        attached = newlyAttached(body, await matchingLicenses(body), before);
+        counts.push(attached.length);
+      },
+      () => attachSettled(counts),
+      ATTACH_LOADS,
+      ATTACH_LOAD_DELAY_MS,
+    );
+  } catch (error) {
+    showError(error, $('attach-dialog').open ? $('attach-message') : undefined);
+    return;
+  }
+  let searched = '';
+  if (view.tab === 'licenses') {
+    await loadLicenses();
+    // Another page, a filter or the search may hide some of them: then the list searches for them.
+    if (!attached.every((license) => licenseShown(license.id))) {
+      searched = attachSearch(body);
+      await searchFor(searched);
+    }
+  }
+  const text = attachedText(
+    attached.map((license) => productTitle(license.productName, license.edition)),
+    searched,
   );
-  announce(attachedText(before, licenseCount()));
+  if ($('attach-dialog').open) say($('attach-message'), text);
+  else announce(text);
 }
 
 export function bindAttach() {

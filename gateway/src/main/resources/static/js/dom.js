@@ -44,6 +44,21 @@ export function timeElement(value, options = {}) {
   return el('time', { datetime: shown.datetime, text: shown.text });
 }
 
+/**
+ * Runs render(), which rebuilds rows within `container`, and puts focus back on the same control
+ * (its data-testid) of the same row (its `rowAttribute`, e.g. data-license-id): a replaced row takes
+ * its focused control with it, and a keyboard user would start again at the top of the page.
+ */
+export function keepFocus(container, rowAttribute, render) {
+  const focused = document.activeElement;
+  const row = focused && container.contains(focused) ? focused.closest(`[${rowAttribute}]`) : null;
+  const testid = focused?.dataset?.testid;
+  render();
+  if (!row || !testid || focused.isConnected) return;
+  const key = CSS.escape(row.getAttribute(rowAttribute));
+  container.querySelector(`[${rowAttribute}="${key}"] [data-testid="${CSS.escape(testid)}"]`)?.focus();
+}
+
 let uniqueIds = 0;
 export const uniqueId = (prefix) => `${prefix}-${++uniqueIds}`;
 

@@ -3,13 +3,25 @@
 
 import { api, showError } from './api.js';
 import { safeHttpUrl } from './checks.js';
-import { $, announce, cell, copyText, debounce, el, markReady, setLoading, timeElement, uniqueId } from './dom.js';
+import {
+  $,
+  announce,
+  cell,
+  copyText,
+  debounce,
+  el,
+  keepFocus,
+  markReady,
+  setLoading,
+  timeElement,
+  uniqueId,
+} from './dom.js';
 import { productTitle } from './format.js';
 import { openSummary } from './license-details.js';
 import { maintenanceView, statusView } from './license-status.js';
 import { filtersActive, licenseListParams, nextSort, sortIndicator } from './url-state.js';
 import { view, writeUrl } from './view.js';
-import { noResultsText, pageInfoText } from './wording.js';
+import { noResultsText, pageInfoText, remoteManagementUnavailableText } from './wording.js';
 
 const PAGE_SIZE = 25;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -17,8 +29,8 @@ const SEARCH_DEBOUNCE_MS = 300;
 let licensePage = null;
 let licenseLoad = 0; // answers of older searches arrive late and are dropped
 
-/** How many licenses the list counted at its last load (0 before any). */
-export const licenseCount = () => licensePage?.totalItems ?? 0;
+/** Whether the list's page, as last loaded, shows the license. */
+export const licenseShown = (id) => Boolean(licensePage?.items.some((license) => license.id === id));
 
 export async function loadLicenses() {
   const load = ++licenseLoad;
@@ -64,7 +76,9 @@ function renderLicenses(result) {
   $('no-results').hidden = !(none && filtered);
   $('licenses-results').hidden = none;
   if (none && filtered) $('no-results-text').textContent = noResultsText(view.query);
-  $('licenses-body').replaceChildren(...result.items.map(licenseRow));
+  keepFocus($('licenses-body'), 'data-license-id', () =>
+    $('licenses-body').replaceChildren(...result.items.map(licenseRow)),
+  );
   renderPager(result);
   syncControls();
 }
@@ -102,7 +116,7 @@ function licenseRow(license) {
     ),
     cell('Maintenance till', maintenanceView(license)),
     cell('License key', keyView(license, product)),
-    cell('Allow RM', remoteManagementSwitch(license, product)),
+    cell('Allow Remote Management', remoteManagementSwitch(license, product)),
     cell('Actions', actionsView(license, product)),
   );
 }
@@ -155,34 +169,46 @@ function remoteManagementSwitch(license, product) {
         id: reasonId,
         class: 'hint',
         testid: 'rm-reason',
-        text: `Not available: ${license.productName} does not support Remote Management.`,
+        text: remoteManagementUnavailableText(license.productName),
       }),
     );
   }
+  // While a change is being saved, another click or Space changes nothing.
+  input.addEventListener('click', (event) => {
+    if (input.getAttribute('aria-disabled') === 'true') event.preventDefault();
+  });
   input.addEventListener('change', () => toggleRemoteManagement(license, input, stateText));
   return wrap;
 }
 
+/**
+ * Saves the switch, then draws the row again from the answer. The switch is aria-disabled while
+ * it saves, not disabled: a disabled control loses keyboard focus, and the new row gets it back.
+ */
 async function toggleRemoteManagement(license, input, stateText) {
   const wanted = input.checked;
-  input.disabled = true;
+  input.setAttribute('aria-disabled', 'true');
+  stateText.textContent = 'Saving…';
   try {
-    const rm = await api(`/api/v1/licenses/${encodeURIComponent(license.id)}/remote-management`, {
+    license.remoteManagement = await api(`/api/v1/licenses/${encodeURIComponent(license.id)}/remote-management`, {
       method: 'PUT',
       body: { allowed: wanted },
     });
-    license.remoteManagement = rm;
-    input.checked = rm.allowed;
     announce(
-      `Remote Management ${rm.allowed ? 'allowed' : 'not allowed'} for ${license.productName} ${license.licenseKey}.`,
+      `Remote Management ${license.remoteManagement.allowed ? 'allowed' : 'not allowed'} for ` +
+        `${license.productName} ${license.licenseKey}.`,
     );
   } catch (error) {
-    input.checked = !wanted;
     showError(error);
   } finally {
-    input.disabled = false;
-    stateText.textContent = input.checked ? 'On' : 'Off';
+    redrawRow(license);
   }
+}
+
+function redrawRow(license) {
+  const body = $('licenses-body');
+  const row = body.querySelector(`tr[data-license-id="${CSS.escape(license.id)}"]`);
+  if (row) keepFocus(body, 'data-license-id', () => row.replaceWith(licenseRow(license)));
 }
 
 /**
@@ -203,7 +229,8 @@ function actionsView(license, product) {
           testid: 'download',
           rel: 'noopener',
           data: { version: license.download.version },
-          'aria-label': `Download ${product} ${license.download.version}`,
+          // The visible words first (WCAG 2.5.3, label in name), then which license.
+          'aria-label': `Download ${license.download.version} of ${product}`,
         },
         `Download ${license.download.version}`,
       ),
@@ -237,10 +264,15 @@ function applySearch({ force = false } = {}) {
   loadLicenses();
 }
 
+/** Shows the licenses a search finds, from the first page, with no other filter (after an attach). */
+export function searchFor(q) {
+  return changeQuery({ q, status: '', product: '', page: 0 });
+}
+
 function changeQuery(changes) {
   view.query = { ...view.query, ...changes };
   writeUrl({ push: true });
-  loadLicenses();
+  return loadLicenses();
 }
 
 export function bindLicenses() {

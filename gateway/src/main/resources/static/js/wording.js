@@ -65,9 +65,32 @@ export function deactivationText(activation, product) {
   );
 }
 
-/** After an attach: how many licenses arrived, or (the list did not grow in time) that they will. */
-export function attachedText(before, after) {
-  return after > before
-    ? `${plural(after - before, 'license was', 'licenses were')} attached to your account.`
-    : 'Confirmed. The licenses of that purchase are attached to your account.';
+// Catalog products with Remote Management honour the switch from this version on (license-service's
+// catalog.json, remoteManagementSince). GET /api/v1/catalog answers only whether a product has it,
+// so the rule is written out here, in the words of RemoteManagementNotSupportedException.
+export const REMOTE_MANAGEMENT_RULE = 'Backup 5.2 and newer';
+
+/** Next to a switch that cannot be used: why, so that nobody has to find a tooltip. */
+export const remoteManagementUnavailableText = (productName) =>
+  `Not available: Remote Management is for ${REMOTE_MANAGEMENT_RULE} only, not for ${productName}.`;
+
+const listFormat = new Intl.ListFormat('en', { type: 'conjunction' });
+
+/** "Backup Server (2) and Explorer Standard": licenses named as the list names them, the same one counted. */
+export function licenseNames(titles) {
+  const counts = new Map();
+  for (const title of titles) counts.set(title, (counts.get(title) ?? 0) + 1);
+  return listFormat.format([...counts].map(([title, count]) => (count > 1 ? `${title} (${count})` : title)));
+}
+
+/**
+ * After an attach: which licenses arrived (their product titles), or, when none showed up in time,
+ * that they will; `searched` is the search the list was turned to so that it shows them.
+ */
+export function attachedText(titles, searched = '') {
+  if (titles.length === 0) {
+    return 'Confirmed. The licenses of that purchase are being attached to your account and show up in the list shortly.';
+  }
+  const shown = searched ? ` The list now shows the licenses matching “${searched}”.` : '';
+  return `${plural(titles.length, 'license was', 'licenses were')} attached to your account: ${licenseNames(titles)}.${shown}`;
 }
