@@ -5,9 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -27,6 +30,10 @@ final class Browser implements AutoCloseable {
     private static final Path CHROMEDRIVER =
             Path.of(System.getProperty("systemtests.chromedriver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    // The root's npm ci installs it, pinned in package-lock.json; failsafe names the root.
+    private static final Path AXE =
+            Path.of(System.getProperty("localstack.root", ".."), "node_modules", "axe-core", "axe.min.js");
+    private static final int HEIGHT = 900;
 
     final ChromeDriver driver;
 
@@ -42,7 +49,8 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // --no-sandbox: CI runs as root in a container, where Chromium's sandbox cannot start.
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+        options.addArguments(
+                "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280," + HEIGHT);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -80,6 +88,51 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type='submit']")).click();
         await().until(ExpectedConditions.textToBe(testId("session-email"), email));
+    }
+
+    /** The window this wide (headless, its viewport is as wide), at the usual height. */
+    void windowWidth(int width) {
+        driver.manage().window().setSize(new Dimension(width, HEIGHT));
+    }
+
+    /** How far the page reaches past the window's width, in CSS pixels; 0 when nothing scrolls sideways. */
+    long sidewaysOverflow() {
+        return (Long) driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+    }
+
+    /** The data-testid of the focused element ("" for one without, e.g. the page itself). */
+    String focusedTestId() {
+        return (String) driver.executeScript("return document.activeElement?.dataset.testid ?? ''");
+    }
+
+    /**
+     * axe-core on the page as it is now: the violations of impact serious or critical, each as its
+     * rule id, impact, and the nodes it found (CSS selectors), for a failure to name. The page's CSP
+     * does not apply to a script the driver runs.
+     */
+    List<String> seriousAccessibilityViolations() {
+        if (!Files.isReadable(AXE)) {
+            throw new IllegalStateException(AXE + " is missing: run npm ci at the repository root");
+        }
+        try {
+            driver.executeScript(Files.readString(AXE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                  .then((result) => done(result.violations
+                    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                    .map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+                                   nodes: v.nodes.map((n) => n.target.join(' ')) }))))
+                  .catch((error) => done([{ id: 'axe-failed', impact: 'critical', help: String(error), nodes: [] }]));
+                """);
+        return violations.stream()
+                .map(v -> v.get("id") + " (" + v.get("impact") + "): " + v.get("help") + " at " + v.get("nodes"))
+                .toList();
     }
 
     void screenshot(String name) {
