@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import {
   DEFAULT_SORT,
   SORT_FIELDS,
+  accountFlowFromHash,
   filtersActive,
   licenseListParams,
   nextSort,
@@ -106,5 +107,18 @@ describe('the list request', () => {
     assert.equal(filtersActive(query({ q: 'Server' })), true);
     assert.equal(filtersActive(query({ status: 'ACTIVATED' })), true);
     assert.equal(filtersActive(query({ product: 'DRIVE' })), true);
+  });
+});
+
+describe('accountFlowFromHash', () => {
+  test("the login page's links open account creation and password reset", () => {
+    assert.equal(accountFlowFromHash('#create-account'), 'register');
+    assert.equal(accountFlowFromHash('#reset-password'), 'reset');
+  });
+
+  test('any other fragment opens nothing', () => {
+    for (const hash of ['', '#', '#main', '#constructor', '#__proto__', '#CREATE-ACCOUNT']) {
+      assert.equal(accountFlowFromHash(hash), null, hash);
+    }
   });
 });

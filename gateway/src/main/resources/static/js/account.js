@@ -8,6 +8,7 @@ import { api } from './api.js';
 import { compactCode } from './checks.js';
 import { $, busy, clearMessage, el, say, visible } from './dom.js';
 import { ApiError, accountErrorText, isWeakPassword, problemField } from './problems.js';
+import { accountFlowFromHash } from './url-state.js';
 
 const ACCOUNT_FLOWS = {
   register: {
@@ -214,6 +215,12 @@ function onAccountPanelKeydown(name, event) {
   if (event.key !== 'Escape' || event.isComposing) return;
   event.preventDefault();
   closeAccountPanel(name);
+}
+
+/** Opens the flow that the URL's fragment names (identity-service's login page links), if any. */
+export function openAccountFlowFromUrl() {
+  const name = accountFlowFromHash(window.location.hash);
+  if (name && $(ACCOUNT_FLOWS[name].panel).hidden) toggleAccountPanel(name);
 }
 
 export function bindAccount() {

@@ -4,7 +4,7 @@
 // logic (URL state, wording, formatting, checks, problems) is in modules without DOM access, which
 // gateway/src/test/js tests with node --test.
 
-import { bindAccount } from './account.js';
+import { bindAccount, openAccountFlowFromUrl } from './account.js';
 import { bindActivations, loadActivations, renderActivationsAgain } from './activations.js';
 import { api, onUnauthorized } from './api.js';
 import { bindAttach } from './attach.js';
@@ -73,7 +73,9 @@ async function start() {
   try {
     session = await api('/api/v1/session');
   } catch (error) {
-    if (!(error instanceof ApiError && error.status === 401)) {
+    if (error instanceof ApiError && error.status === 401) {
+      openAccountFlowFromUrl();
+    } else {
       $('boot-message').textContent = errorText(error);
       $('boot-message').classList.add('is-error');
       $('main').dataset.loading = 'false';

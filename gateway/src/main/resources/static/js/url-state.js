@@ -78,3 +78,12 @@ export function licenseListParams(query, pageSize) {
   if (product) params.set('product', product);
   return params.toString();
 }
+
+// identity-service's login page links here for "Create an account" and "Forgot your password?"
+// (its licensecentral.identity.login-page.* properties): the fragment names the flow to open.
+const ACCOUNT_FLOW_FRAGMENTS = { '#create-account': 'register', '#reset-password': 'reset' };
+
+/** The account flow a fragment (window.location.hash) asks for on the logged-out screen, or null. */
+export function accountFlowFromHash(hash) {
+  return Object.hasOwn(ACCOUNT_FLOW_FRAGMENTS, hash) ? ACCOUNT_FLOW_FRAGMENTS[hash] : null;
+}

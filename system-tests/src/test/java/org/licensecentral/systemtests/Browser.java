@@ -83,7 +83,7 @@ final class Browser implements AutoCloseable {
     void logIn(String email, String password) {
         open("/");
         byTestId("login").click();
-        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("email")))
                 .sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type='submit']")).click();

@@ -1,11 +1,11 @@
 package org.licensecentral.identity.account;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -23,16 +23,18 @@ import org.springframework.stereotype.Component;
  * <p>Every try compares exactly one password hash, whether the account is unknown (Spring's
  * {@link DaoAuthenticationProvider} compares a dummy hash then), waiting, or known: the time of
  * the answer tells nothing. A try during a wait is refused whatever its password, with a
- * {@link LockedException} that says how long (the login page shows its message); answering a
- * right password otherwise would tell a guesser it was right.
+ * {@link LoginWaitException} that says until when (the login page turns it into minutes); answering
+ * a right password otherwise would tell a guesser it was right.
  */
 @Component
 class AccountAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final FailedLogins failedLogins;
+    private final Clock clock;
 
-    AccountAuthenticationProvider(AccountService accounts, PasswordEncoder encoder, FailedLogins failedLogins) {
+    AccountAuthenticationProvider(
+            AccountService accounts, PasswordEncoder encoder, FailedLogins failedLogins, Clock clock) {
         this.passwords = new DaoAuthenticationProvider(email -> accounts.byEmail(Account.normalizedEmail(email))
                 .map(account -> User.withUsername(account.email())
                         .password(account.passwordHash())
@@ -40,6 +42,7 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
                 .orElseThrow(() -> new UsernameNotFoundException("no such account")));
         this.passwords.setPasswordEncoder(encoder);
         this.failedLogins = failedLogins;
+        this.clock = clock;
     }
 
     @Override
@@ -52,8 +55,7 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         try {
             result = passwords.authenticate(login);
         } catch (AuthenticationException failed) {
-            throw wait.<AuthenticationException>map(AccountAuthenticationProvider::locked)
-                    .orElse(failed);
+            throw wait.<AuthenticationException>map(this::locked).orElse(failed);
         }
         if (wait.isPresent()) {
             throw locked(wait.get());
@@ -67,9 +69,7 @@ class AccountAuthenticationProvider implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    private static LockedException locked(Duration wait) {
-        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
-        return new LockedException("Too many failed attempts from this address. Try again in " + minutes
-                + (minutes == 1 ? " minute." : " minutes."));
+    private LoginWaitException locked(Duration wait) {
+        return new LoginWaitException(clock.instant().plus(wait));
     }
 }

@@ -16,11 +16,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
-import org.springframework.security.web.authentication.ui.DefaultResourcesFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -30,16 +32,22 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * the gateway (authorization code with PKCE) and the internal client (client credentials, scope
  * {@code internal}), with the secrets {@link ClientProperties} requires. Form logins go through
  * the account package's {@code AuthenticationProvider} bean, which Spring Security's global
- * authentication manager picks up.
+ * authentication manager picks up; the web package's failure handler turns a refused login into
+ * the login page's message.
+ *
+ * <p>Both chains send a strict Content-Security-Policy, as the gateway does for the portal: the
+ * pages load only this service's stylesheet and icon, run no script, and may not be framed.
  */
 @Configuration(proxyBeanMethods = false)
 class AuthorizationServerConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+    SecurityFilterChain authorizationServer(
+            HttpSecurity http, @Value("${licensecentral.identity.gateway-url}") String gatewayUrl) throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         return http.securityMatcher(server.getEndpointsMatcher())
+                .headers(headers -> securityHeaders(headers, gatewayUrl))
                 .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // A browser without a session is sent to the login page; API clients get 401.
@@ -51,17 +59,28 @@ class AuthorizationServerConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain login(HttpSecurity http, LoginThrottle loginThrottle) throws Exception {
+    SecurityFilterChain login(
+            HttpSecurity http,
+            LoginThrottle loginThrottle,
+            AuthenticationFailureHandler loginFailures,
+            @Value("${licensecentral.identity.gateway-url}") String gatewayUrl)
+            throws Exception {
         return http.addFilterBefore(loginThrottle, UsernamePasswordAuthenticationFilter.class)
-                // The login page is the web package's (it names a wait, Spring's does not); its
-                // stylesheet is still Spring's.
-                .addFilterBefore(DefaultResourcesFilter.css(), UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> securityHeaders(headers, gatewayUrl))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/**", "/error", "/v3/api-docs", "/v3/api-docs/**", "/api/v1/accounts/**")
+                                "/actuator/**",
+                                "/error",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/api/v1/accounts/**",
+                                "/css/**",
+                                "/favicon.svg")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                // The login page is the web package's (the portal's look, the e-mail address as the
+                // login name, messages that say what went wrong); so is the failure handler.
+                .formLogin(form -> form.loginPage("/login").failureHandler(loginFailures).permitAll())
                 // The account API takes JSON from the portal through the gateway, which guards CSRF for browsers.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/accounts/**"))
                 .build();
@@ -73,6 +92,21 @@ class AuthorizationServerConfig {
         FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(loginThrottle);
         registration.setEnabled(false);
         return registration;
+    }
+
+    /**
+     * No script, no inline style, nothing from elsewhere, no framing (clickjacking a login form).
+     * form-action also names the gateway: after the login form's POST the browser is redirected,
+     * through the authorization endpoint, to the gateway's redirect URI, and browsers check
+     * form-action on every redirect of a form submission.
+     */
+    private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers, String gatewayUrl) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; "
+                                + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+                                + "form-action 'self' " + gatewayUrl))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
     }
 
     @Bean
