@@ -147,7 +147,8 @@ class LoginPageIntegrationTest {
     /** The element with the id, from its start tag to its end tag (or the end of a void element's tag). */
     private static String tag(String page, String name, String id) {
         Matcher element = Pattern.compile(
-                        "<" + name + "\\b[^>]*\\bid=\"" + id + "\"[^>]*>" + (name.equals("input") ? "" : ".*?</" + name + ">"),
+                        "<" + name + "\\b[^>]*\\bid=\"" + id + "\"[^>]*>"
+                                + (name.equals("input") ? "" : ".*?</" + name + ">"),
                         Pattern.DOTALL)
                 .matcher(page);
         assertThat(element.find()).as("<%s id=%s> in %s", name, id, page).isTrue();

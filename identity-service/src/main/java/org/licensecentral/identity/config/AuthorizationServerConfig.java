@@ -19,8 +19,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.oauth2.server.authorization.OAuth2AuthorizationServerConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
@@ -73,6 +73,9 @@ class AuthorizationServerConfig {
                                 "/v3/api-docs",
                                 "/v3/api-docs/**",
                                 "/api/v1/accounts/**",
+                                // With a failure handler of its own, formLogin's permitAll() covers
+                                // "/login" only without a query, not the "/login?error" it sends to.
+                                "/login",
                                 "/css/**",
                                 "/favicon.svg")
                         .permitAll()
@@ -80,7 +83,8 @@ class AuthorizationServerConfig {
                         .authenticated())
                 // The login page is the web package's (the portal's look, the e-mail address as the
                 // login name, messages that say what went wrong); so is the failure handler.
-                .formLogin(form -> form.loginPage("/login").failureHandler(loginFailures).permitAll())
+                .formLogin(form ->
+                        form.loginPage("/login").failureHandler(loginFailures).permitAll())
                 // The account API takes JSON from the portal through the gateway, which guards CSRF for browsers.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/accounts/**"))
                 .build();
@@ -101,8 +105,8 @@ class AuthorizationServerConfig {
      * form-action on every redirect of a form submission.
      */
     private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers, String gatewayUrl) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; "
+        headers.contentSecurityPolicy(csp ->
+                        csp.policyDirectives("default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self'; "
                                 + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
                                 + "form-action 'self' " + gatewayUrl))
                 .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)

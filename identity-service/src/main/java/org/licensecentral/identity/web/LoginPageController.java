@@ -30,18 +30,24 @@ class LoginPageController {
         this.links = links;
     }
 
+    /**
+     * The template reads plain values: the links, whether to say "signed out", and after a refused
+     * login its message ({@code error}) and the address typed ({@code email}, to fill in again).
+     */
     @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
     String loginPage(HttpServletRequest request, Model model) {
-        model.addAttribute("links", links);
+        model.addAttribute("portalUrl", links.portalUrl());
+        model.addAttribute("registerUrl", links.registerUrl());
+        model.addAttribute("passwordResetUrl", links.passwordResetUrl());
         model.addAttribute("signedOut", request.getParameter("logout") != null);
-        HttpSession session = request.getSession(false);
-        Object failure = session == null ? null : session.getAttribute(LoginFailureHandler.FAILURE);
         if (request.getParameter("error") != null) {
-            model.addAttribute(
-                    "failure",
-                    failure instanceof LoginFailureHandler.LoginFailure known
-                            ? known
-                            : new LoginFailureHandler.LoginFailure(LoginFailureHandler.FAILED, ""));
+            HttpSession session = request.getSession(false);
+            Object failure = session == null ? null : session.getAttribute(LoginFailureHandler.FAILURE);
+            LoginFailureHandler.LoginFailure shown = failure instanceof LoginFailureHandler.LoginFailure known
+                    ? known
+                    : new LoginFailureHandler.LoginFailure(LoginFailureHandler.FAILED, "");
+            model.addAttribute("error", shown.message());
+            model.addAttribute("email", shown.email());
         }
         return "login";
     }

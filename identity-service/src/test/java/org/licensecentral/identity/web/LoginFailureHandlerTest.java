@@ -27,8 +27,7 @@ class LoginFailureHandlerTest {
     void theLastSecondsOfAWaitReadOneMinuteNotZero() {
         assertThat(handler.message(new LoginWaitException(NOW.plusSeconds(10))))
                 .startsWith("Too many failed attempts from this address. Try again in 1 minute.");
-        assertThat(handler.message(new LoginWaitException(NOW.minusSeconds(1))))
-                .contains("Try again in 1 minute.");
+        assertThat(handler.message(new LoginWaitException(NOW.minusSeconds(1)))).contains("Try again in 1 minute.");
     }
 
     @Test
