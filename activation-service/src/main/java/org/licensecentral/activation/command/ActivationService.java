@@ -12,7 +12,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.licensecentral.activation.api.ActivateMachineCommand;
 import org.licensecentral.activation.api.ActivationMode;
 import org.licensecentral.activation.api.CheckInMachineCommand;
@@ -73,7 +72,6 @@ public class ActivationService {
     private final ObjectMapper json;
     private final Clock clock;
     private final String issuer;
-    private final int writeAttempts;
 
     public ActivationService(
             CommandGateway commandGateway,
@@ -85,8 +83,7 @@ public class ActivationService {
             FailedAttempts failedAttempts,
             ObjectMapper json,
             Clock clock,
-            @Value("${licensecentral.activation.issuer}") String issuer,
-            LedgerProperties ledger) {
+            @Value("${licensecentral.activation.issuer}") String issuer) {
         this.commandGateway = commandGateway;
         this.licenses = licenses;
         this.releases = releases;
@@ -97,7 +94,6 @@ public class ActivationService {
         this.json = json;
         this.clock = clock;
         this.issuer = issuer;
-        this.writeAttempts = ledger.writeAttempts();
     }
 
     public Activated activateOnline(
@@ -120,7 +116,7 @@ public class ActivationService {
         ProductVersion maxVersion = covered(license, version);
         LicenseSeats.Activation renewed;
         try {
-            renewed = send(new CheckInMachineCommand(
+            renewed = commandGateway.sendAndWait(new CheckInMachineCommand(
                     license.licenseId(), holder.activationId(), fingerprint, version.toString()));
         } catch (AggregateNotFoundException e) {
             throw new ActivationRevokedException(DeactivationReason.UNKNOWN);
@@ -256,7 +252,9 @@ public class ActivationService {
                 license.maxActivations(),
                 serviceKeyNonce,
                 serviceKeyCreatedAt);
-        LicenseSeats.Activation activation = send(command);
+        // Another instance may append to the same ledger at the same moment: the platform's command
+        // gateway sends the loser again (ConflictRetryScheduler), which reads the ledger anew and decides.
+        LicenseSeats.Activation activation = commandGateway.sendAndWait(command);
         LicenseSeats.Seat seat = activation.seat();
         // One line per decision, with the request's trace id (the correlation id the caller was given);
         // ids only: e-mail addresses and license keys stay out of logs.
@@ -300,18 +298,5 @@ public class ActivationService {
                 license.maintenanceUntil(),
                 maxVersion.toString(),
                 remoteManagement);
-    }
-
-    /** Another node may append to the same ledger at the same moment; the loser reads it again and decides anew. */
-    private LicenseSeats.Activation send(Object command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return commandGateway.sendAndWait(command);
-            } catch (ConcurrencyException e) {
-                if (attempt == writeAttempts) {
-                    throw e;
-                }
-            }
-        }
     }
 }

@@ -6,14 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the seat ledgers ({@link LicenseSeats}) are stored and written ({@code licensecentral.activation.ledger}).
+ * How the seat ledgers ({@link LicenseSeats}) are stored ({@code licensecentral.activation.ledger}).
  *
  * @param snapshotEvery a snapshot of a ledger after every this many events: check-ins make histories long,
  *                      and a load reads the snapshot and the events after it
- * @param writeAttempts how often a command is sent when another node appended to the same ledger at the same
- *                      moment, before the conflict is the caller's
  */
 @Validated
 @ConfigurationProperties("licensecentral.activation.ledger")
-public record LedgerProperties(
-        @Positive int snapshotEvery, @Positive int writeAttempts) {}
+public record LedgerProperties(@Positive int snapshotEvery) {}

@@ -31,9 +31,9 @@ class LimitPropertiesTest {
     }
 
     @Test
-    void aLedgerIsSnapshottedEveryFiftyEventsAndACommandSentUpToFiveTimes() throws IOException {
+    void aLedgerIsSnapshottedEveryFiftyEvents() throws IOException {
         assertThat(bind("licensecentral.activation.ledger", LedgerProperties.class))
-                .isEqualTo(new LedgerProperties(50, 5));
+                .isEqualTo(new LedgerProperties(50));
     }
 
     @Test
