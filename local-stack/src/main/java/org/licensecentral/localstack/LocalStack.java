@@ -30,6 +30,9 @@ import org.licensecentral.testsupport.PostgresServer;
  */
 public final class LocalStack {
 
+    /** Partitions of a topic the broker creates: the services' licensecentral.messaging.partitions. */
+    private static final int TOPIC_PARTITIONS = 6;
+
     private final StackConfig config;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final List<AutoCloseable> infrastructure = new ArrayList<>();
@@ -182,8 +185,13 @@ public final class LocalStack {
     }
 
     public synchronized void startKafka() {
+        // The services' binder creates their topics with their partitions and raises older ones to
+        // them; a topic the broker creates itself (the store page writing first) starts with as many.
         broker = KraftBroker.start(
-                config.dataDir().resolve("kafka"), config.port("kafka"), config.port("kafka-controller"), 3);
+                config.dataDir().resolve("kafka"),
+                config.port("kafka"),
+                config.port("kafka-controller"),
+                TOPIC_PARTITIONS);
     }
 
     /**

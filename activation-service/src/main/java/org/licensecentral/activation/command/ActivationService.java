@@ -12,6 +12,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.licensecentral.activation.api.ActivateMachineCommand;
 import org.licensecentral.activation.api.ActivationMode;
 import org.licensecentral.activation.api.CheckInMachineCommand;
@@ -254,7 +255,15 @@ public class ActivationService {
                 serviceKeyCreatedAt);
         // Another instance may append to the same ledger at the same moment: the platform's command
         // gateway sends the loser again (ConflictRetryScheduler), which reads the ledger anew and decides.
-        LicenseSeats.Activation activation = commandGateway.sendAndWait(command);
+        LicenseSeats.Activation activation;
+        try {
+            activation = commandGateway.sendAndWait(command);
+        } catch (AggregateStreamCreationException ledgerCreatedMeanwhile) {
+            // The license's first two activations at once both created its ledger (CREATE_IF_MISSING);
+            // the gateway retries no creation conflict, so this one is sent again and meets the
+            // winner's ledger, which decides on a seat.
+            activation = commandGateway.sendAndWait(command);
+        }
         LicenseSeats.Seat seat = activation.seat();
         // One line per decision, with the request's trace id (the correlation id the caller was given);
         // ids only: e-mail addresses and license keys stay out of logs.
