@@ -18,17 +18,26 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.Registration;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.licensecentral.activation.api.ActivateMachineCommand;
+import org.licensecentral.activation.api.ActivationMode;
+import org.licensecentral.activation.api.MachineActivatedEvent;
 import org.licensecentral.activation.licenses.LicenseRecords;
 import org.licensecentral.activation.licenses.Releases;
 import org.licensecentral.testsupport.EventSchemas;
@@ -44,6 +53,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Seats, signed activation keys, the portal's activations and activation.events, on the real broker and MongoDB-wire server. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -66,6 +76,15 @@ class ActivationIntegrationTest {
 
     @Autowired
     JdbcTemplate eventStore;
+
+    @Autowired
+    CommandBus commandBus;
+
+    @Autowired
+    EventStorageEngine engine;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     /** The catalog's releases, as license-service publishes them at its start (once per run: saved by id). */
     @BeforeEach
@@ -201,6 +220,68 @@ class ActivationIntegrationTest {
                 .allSatisfy(r -> {
                     assertThat(r.body()).contains("no-free-seat").contains(holder);
                 });
+    }
+
+    @Test
+    void anActivationThatLostItsLedgerToAnotherInstanceIsSentAgainAndDecidedOnTheWinnersLedger() throws Exception {
+        License license = issue("DRIVE", 3);
+        activate(license, "fp-first", "first", "2.5.0");
+        // Another instance activates a machine of this license between this one's load of the
+        // ledger and its append: the append then loses on the unique (aggregate, sequence) index.
+        AtomicInteger sends = new AtomicInteger();
+        Registration race = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof ActivateMachineCommand command
+                    && command.licenseId().equals(license.id())
+                    && sends.incrementAndGet() == 1) {
+                unitOfWork.onPrepareCommit(committing -> anotherInstanceActivates(license, "elsewhere"));
+            }
+            return chain.proceed();
+        });
+        HttpResponse<String> answer;
+        try {
+            answer = post("/api/v1/software/activations", activation(license, "fp-late", "late", "2.5.0"), null);
+        } finally {
+            race.cancel();
+        }
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(sends)
+                .as("the command's sends: the one that lost, the retry")
+                .hasValue(2);
+        assertThat(eventStore.queryForList(
+                        "select sequencenumber from domainevententry where aggregateidentifier = ? order by 1",
+                        Long.class,
+                        license.id()))
+                .as("first, the other instance's, then the retried one's")
+                .containsExactly(0L, 1L, 2L);
+        assertThat(post("/api/v1/software/activations", activation(license, "fp-fourth", "fourth", "2.5.0"), null)
+                        .statusCode())
+                .as("the retry counted the other instance's seat: the license is full")
+                .isEqualTo(409);
+    }
+
+    /** The event another instance's activation appends, in a transaction of its own. */
+    private void anotherInstanceActivates(License license, String hostname) {
+        long next = eventStore.queryForObject(
+                        "select max(sequencenumber) from domainevententry where aggregateidentifier = ?",
+                        Long.class,
+                        license.id())
+                + 1;
+        Instant now = Instant.now();
+        MachineActivatedEvent activated = new MachineActivatedEvent(
+                UUID.randomUUID().toString(),
+                license.id(),
+                "fp-" + hostname,
+                hostname,
+                "2.5.0",
+                ActivationMode.ONLINE,
+                now,
+                (int) next + 1,
+                now.plus(Duration.ofDays(7)),
+                null);
+        CompletableFuture.runAsync(() -> transactions.executeWithoutResult(status -> engine.appendEvents(
+                        new GenericDomainEventMessage<>("LicenseSeats", license.id(), next, activated))))
+                .join();
     }
 
     @Test
