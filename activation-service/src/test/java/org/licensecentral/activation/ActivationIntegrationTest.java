@@ -228,26 +228,12 @@ class ActivationIntegrationTest {
         activate(license, "fp-first", "first", "2.5.0");
         // Another instance activates a machine of this license between this one's load of the
         // ledger and its append: the append then loses on the unique (aggregate, sequence) index.
-        AtomicInteger sends = new AtomicInteger();
-        Registration race = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
-            if (unitOfWork.getMessage().getPayload() instanceof ActivateMachineCommand command
-                    && command.licenseId().equals(license.id())
-                    && sends.incrementAndGet() == 1) {
-                unitOfWork.onPrepareCommit(committing -> anotherInstanceActivates(license, "elsewhere"));
-            }
-            return chain.proceed();
-        });
-        HttpResponse<String> answer;
-        try {
-            answer = post("/api/v1/software/activations", activation(license, "fp-late", "late", "2.5.0"), null);
-        } finally {
-            race.cancel();
-        }
+        Raced raced = activateRacingAnotherInstance(license, "late");
 
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        assertThat(sends)
+        assertThat(raced.answer().statusCode()).as(raced.answer().body()).isEqualTo(200);
+        assertThat(raced.sends())
                 .as("the command's sends: the one that lost, the retry")
-                .hasValue(2);
+                .isEqualTo(2);
         assertThat(eventStore.queryForList(
                         "select sequencenumber from domainevententry where aggregateidentifier = ? order by 1",
                         Long.class,
@@ -260,10 +246,53 @@ class ActivationIntegrationTest {
                 .isEqualTo(409);
     }
 
+    @Test
+    void aFirstActivationThatLostTheLedgersCreationToAnotherInstanceIsSentAgainAndTakesTheSecondSeat()
+            throws Exception {
+        License license = issue("DRIVE", 2);
+        // Both instances find no ledger and create one; the other instance's creation commits first.
+        Raced raced = activateRacingAnotherInstance(license, "late");
+
+        assertThat(raced.answer().statusCode()).as(raced.answer().body()).isEqualTo(200);
+        assertThat(raced.sends())
+                .as("the creation that lost, then ActivationService's second send")
+                .isEqualTo(2);
+        assertThat(post("/api/v1/software/activations", activation(license, "fp-third", "third", "2.5.0"), null)
+                        .statusCode())
+                .as("both seats taken")
+                .isEqualTo(409);
+    }
+
+    record Raced(HttpResponse<String> answer, int sends) {}
+
+    /**
+     * Activates a machine while another instance activates one ("elsewhere") on the same ledger
+     * between this command's load and its append; how often the command was handled tells whether
+     * it was sent again.
+     */
+    private Raced activateRacingAnotherInstance(License license, String hostname) throws Exception {
+        AtomicInteger sends = new AtomicInteger();
+        Registration race = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof ActivateMachineCommand command
+                    && command.licenseId().equals(license.id())
+                    && sends.incrementAndGet() == 1) {
+                unitOfWork.onPrepareCommit(committing -> anotherInstanceActivates(license, "elsewhere"));
+            }
+            return chain.proceed();
+        });
+        try {
+            HttpResponse<String> answer = post(
+                    "/api/v1/software/activations", activation(license, "fp-" + hostname, hostname, "2.5.0"), null);
+            return new Raced(answer, sends.get());
+        } finally {
+            race.cancel();
+        }
+    }
+
     /** The event another instance's activation appends, in a transaction of its own. */
     private void anotherInstanceActivates(License license, String hostname) {
         long next = eventStore.queryForObject(
-                        "select max(sequencenumber) from domainevententry where aggregateidentifier = ?",
+                        "select coalesce(max(sequencenumber), -1) from domainevententry where aggregateidentifier = ?",
                         Long.class,
                         license.id())
                 + 1;
