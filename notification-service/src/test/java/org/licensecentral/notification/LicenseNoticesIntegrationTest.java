@@ -9,6 +9,8 @@ import static org.licensecentral.notification.MailRequestsDriver.newAddress;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -38,7 +40,7 @@ class LicenseNoticesIntegrationTest extends NotificationServiceIntegrationTest {
 
         MimeMessage message = awaitMails(mail, owner, 1).get(0);
         assertThat(message.getSubject()).isEqualTo("A machine was activated on your Backup license");
-        assertThat(GreenMailUtil.getBody(message)).contains("office-pc");
+        assertThat(GreenMailUtil.getBody(message)).contains("office-pc").contains("XYZ23");
     }
 
     @Test
@@ -81,7 +83,10 @@ class LicenseNoticesIntegrationTest extends NotificationServiceIntegrationTest {
 
         assertThat(awaitMails(mail, endingSoon, 1))
                 .singleElement()
-                .satisfies(m -> assertThat(m.getSubject()).contains("ends on " + today.plusDays(10)));
+                .satisfies(m -> assertThat(m.getSubject())
+                        .contains("ends on "
+                                + today.plusDays(10)
+                                        .format(DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH))));
         assertThat(awaitMails(mail, ended, 1))
                 .singleElement()
                 .satisfies(m -> assertThat(m.getSubject()).contains("has ended"));

@@ -15,6 +15,7 @@ public record LicenseContact(
         @Id String licenseId,
         String licenseKey,
         String productCode,
+        String edition,
         String ownerEmail,
         LocalDate maintenanceUntil,
         boolean endingNoticeSent,

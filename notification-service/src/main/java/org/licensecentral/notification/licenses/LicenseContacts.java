@@ -3,6 +3,7 @@ package org.licensecentral.notification.licenses;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,12 +43,18 @@ public class LicenseContacts {
     }
 
     public void issued(
-            String licenseId, String licenseKey, String productCode, String purchaseEmail, LocalDate maintenanceUntil) {
+            String licenseId,
+            String licenseKey,
+            String productCode,
+            String edition,
+            String purchaseEmail,
+            LocalDate maintenanceUntil) {
         mongo.upsert(
                 byId(licenseId),
                 new Update()
                         .set("licenseKey", licenseKey)
                         .set("productCode", productCode)
+                        .set("edition", edition)
                         .setOnInsert("ownerEmail", purchaseEmail)
                         .setOnInsert("maintenanceUntil", maintenanceUntil)
                         .setOnInsert("endingNoticeSent", false)
@@ -76,20 +83,11 @@ public class LicenseContacts {
 
     public void machineActivated(
             String eventId, LicenseContact license, String hostname, String productVersion, Instant at) {
-        deliveries.deliver(
-                eventId + "/machine-activated",
-                "machine-activated",
-                license.ownerEmail(),
-                Map.of(
-                        "product",
-                        productName(license),
-                        "licenseKey",
-                        license.licenseKey(),
-                        "hostname",
-                        String.valueOf(hostname),
-                        "productVersion",
-                        String.valueOf(productVersion)),
-                at);
+        Map<String, Object> data = licenseData(license);
+        data.put("hostname", String.valueOf(hostname));
+        data.put("productVersion", String.valueOf(productVersion));
+        data.put("at", at);
+        deliveries.deliver(eventId + "/machine-activated", "machine-activated", license.ownerEmail(), data, at);
     }
 
     /** The daily job's work for one day: "ends within the notice" and "has ended", once each per license and end date. */
@@ -127,18 +125,23 @@ public class LicenseContacts {
     }
 
     private void remind(LicenseContact license, String template) {
+        Map<String, Object> data = licenseData(license);
+        data.put("maintenanceUntil", license.maintenanceUntil());
         deliveries.deliver(
                 license.licenseId() + "/" + template + "/" + license.maintenanceUntil(),
                 template,
                 license.ownerEmail(),
-                Map.of(
-                        "product",
-                        productName(license),
-                        "licenseKey",
-                        license.licenseKey(),
-                        "maintenanceUntil",
-                        license.maintenanceUntil().toString()),
+                data,
                 null);
+    }
+
+    /** What every mail about one license names it by; the templates shorten the key to its last group. */
+    private Map<String, Object> licenseData(LicenseContact license) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("product", productName(license));
+        data.put("edition", license.edition());
+        data.put("licenseKey", license.licenseKey());
+        return data;
     }
 
     private String productName(LicenseContact license) {

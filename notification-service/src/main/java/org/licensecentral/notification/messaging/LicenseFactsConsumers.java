@@ -32,6 +32,7 @@ public class LicenseFactsConsumers {
             @NotNull String licenseId,
             @NotNull String licenseKey,
             @NotNull String productCode,
+            @NotNull String edition,
             @NotNull String purchaseEmail,
             @NotNull LocalDate maintenanceUntil) {}
 
@@ -57,6 +58,7 @@ public class LicenseFactsConsumers {
                             issued.licenseId(),
                             issued.licenseKey(),
                             issued.productCode(),
+                            issued.edition(),
                             issued.purchaseEmail(),
                             issued.maintenanceUntil());
                 }
