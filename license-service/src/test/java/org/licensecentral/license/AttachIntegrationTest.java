@@ -72,19 +72,37 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
                         && TopicReader.header(r, "ce_type").contains("license-attached"));
         assertThat(EventSchemas.errors("org.licensecentral.license.license-attached.v1", attached.value()))
                 .isEmpty();
+        // One mail to each side for the purchase's two licenses, not one per license (issue 17).
+        String otherLicenseId = bought.get("items").get(1).get("id").asText();
+        List<String> keyEnds = new ArrayList<>();
+        for (JsonNode item : bought.get("items")) {
+            String key = item.get("licenseKey").asText();
+            keyEnds.add(key.substring(key.lastIndexOf('-') + 1));
+        }
         ConsumerRecord<String, String> away = TopicReader.first(
                 kafka(),
                 "notification.requests",
-                r -> r.value().contains("license-attached-away")
-                        && r.value().contains(buyer)
-                        && r.value().contains(licenseId));
-        assertThat(EventSchemas.errors(MAIL, away.value())).isEmpty();
-        TopicReader.first(
+                r -> r.value().contains("\"licenses-attached-away\"")
+                        && r.value().contains(buyer));
+        ConsumerRecord<String, String> toMe = TopicReader.first(
                 kafka(),
                 "notification.requests",
-                r -> r.value().contains("\"license-attached\"")
-                        && r.value().contains(me)
-                        && r.value().contains(licenseId));
+                r -> r.value().contains("\"licenses-attached\"") && r.value().contains(me));
+        for (ConsumerRecord<String, String> mail : List.of(away, toMe)) {
+            assertThat(EventSchemas.errors(MAIL, mail.value())).as(mail.value()).isEmpty();
+            JsonNode licenses = json.readTree(mail.value()).get("data").get("licenses");
+            assertThat(licenses.findValuesAsText("licenseKeyEnd")).containsExactlyInAnyOrderElementsOf(keyEnds);
+            assertThat(licenses.findValuesAsText("edition")).containsOnly("Professional");
+            // Neither an id nor a whole key on the mail topic: the key's last group names the license.
+            assertThat(mail.value()).doesNotContain(licenseId).doesNotContain(otherLicenseId);
+            for (JsonNode item : bought.get("items")) {
+                assertThat(mail.value()).doesNotContain(item.get("licenseKey").asText());
+            }
+        }
+        assertThat(TopicReader.readAll(kafka(), "notification.requests"))
+                .filteredOn(r -> r.value().contains(me) || r.value().contains(buyer))
+                .filteredOn(r -> r.value().contains("attached"))
+                .hasSize(2);
         assertThat(driver.getJson("/api/v1/licenses/" + licenseId, me)
                         .get("history")
                         .findValuesAsText("event"))

@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.licensecentral.license.api.AttachLicenseCommand;
+import org.licensecentral.license.api.AttachLicenseResponse;
 import org.licensecentral.license.api.ExtendMaintenanceCommand;
 import org.licensecentral.license.api.IssueLicenseCommand;
 import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
@@ -38,6 +39,9 @@ public class License {
     private int activeActivations;
     private String ownerAccount;
     private String ownerEmail;
+    /** Who held the license before its last attach; what a repeated attach answers. */
+    private String previousOwnerEmail;
+
     private LocalDate maintenanceUntil;
     private final Set<String> appliedRenewals = new HashSet<>();
 
@@ -93,12 +97,15 @@ public class License {
     }
 
     @CommandHandler
-    void handle(AttachLicenseCommand command) {
-        // Confirming the same request twice, or attaching to the current owner, records nothing.
+    AttachLicenseResponse handle(AttachLicenseCommand command) {
+        // Confirming the same request twice, or attaching to the current owner, records nothing;
+        // the answer still names the holder before, so the mails of a confirmation handled again
+        // after a crash go to the same people. apply() has run the handler below when it returns.
         if (!command.toAccount().equals(ownerAccount)) {
             apply(new LicenseAttachedEvent(
                     licenseId, ownerAccount, ownerEmail, command.toAccount(), command.toEmail()));
         }
+        return new AttachLicenseResponse(licenseId, previousOwnerEmail);
     }
 
     @CommandHandler
@@ -147,6 +154,7 @@ public class License {
 
     @EventSourcingHandler
     void on(LicenseAttachedEvent event) {
+        this.previousOwnerEmail = event.fromEmail();
         this.ownerAccount = event.toAccount();
         this.ownerEmail = event.toEmail();
     }

@@ -1,6 +1,7 @@
 package org.licensecentral.license.query;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,6 +123,11 @@ public class LicenseQueries {
                 ? Criteria.where("purchaseId").is(purchaseId)
                 : Criteria.where("licenseKey").is(licenseKey);
         return mongo.find(new Query(criteria).with(Sort.by("_id")), LicenseView.class);
+    }
+
+    /** The licenses of these ids, whoever owns them, in no particular order. */
+    public List<LicenseView> byIds(Collection<String> licenseIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(licenseIds)), LicenseView.class);
     }
 
     /** The machines the license is active on, as last reported, oldest first. */

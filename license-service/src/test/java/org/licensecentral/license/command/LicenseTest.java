@@ -7,6 +7,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.license.api.AttachLicenseCommand;
+import org.licensecentral.license.api.AttachLicenseResponse;
 import org.licensecentral.license.api.ExtendMaintenanceCommand;
 import org.licensecentral.license.api.IssueLicenseCommand;
 import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
@@ -167,6 +168,26 @@ class LicenseTest {
                         new LicenseAttachedEvent("lic-1", null, "buyer@example.org", "acc-b", "b@example.org"))
                 .when(new AttachLicenseCommand("lic-1", "acc-c", "c@example.org"))
                 .expectEvents(new LicenseAttachedEvent("lic-1", "acc-b", "b@example.org", "acc-c", "c@example.org"));
+    }
+
+    @Test
+    void anAttachAnswersWhomTheLicenseWasTakenFrom() {
+        fixture.given(
+                        issued("BACKUP", "5.2"),
+                        new LicenseAttachedEvent("lic-1", null, "buyer@example.org", "acc-b", "b@example.org"))
+                .when(new AttachLicenseCommand("lic-1", "acc-c", "c@example.org"))
+                .expectResultMessagePayload(new AttachLicenseResponse("lic-1", "b@example.org"));
+    }
+
+    @Test
+    void anAttachHandledAgainAnswersTheSameHolderAsTheFirstTime() {
+        // As after a crash between the attach and its mails: the mails still go to the holder before.
+        fixture.given(
+                        issued("BACKUP", "5.2"),
+                        new LicenseAttachedEvent("lic-1", null, "buyer@example.org", "acc-b", "b@example.org"))
+                .when(new AttachLicenseCommand("lic-1", "acc-b", "b@example.org"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new AttachLicenseResponse("lic-1", "buyer@example.org"));
     }
 
     @Test
