@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * {@code site} ({@link MailProperties}) and {@code fmt} ({@link MailFormat}: dates, key ends,
  * portal and store links). The text template's first line is {@code Subject: ...}; a subject never
  * carries a code, which would then show in every inbox list and notification. The HTML part is
- * escaped by the engine; the text part is wrapped at 72 columns ({@link PlainText}).
+ * escaped by the engine; the text part is wrapped at 72 columns ({@link PlainText}). What every
+ * mail ends with is {@code mail/fragments/footer}, which no request can name as its template.
  */
 @Component
 public class MailTemplates {
