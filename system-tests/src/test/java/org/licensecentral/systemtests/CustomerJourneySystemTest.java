@@ -23,7 +23,7 @@ import org.licensecentral.testsupport.TopicReader;
  */
 class CustomerJourneySystemTest {
 
-    private static final String ATTACH_CODE_SUBJECT = "Your confirmation code:";
+    private static final String ATTACH_CODE_SUBJECT = "Confirm adding your licenses";
 
     @BeforeAll
     static void stack() {

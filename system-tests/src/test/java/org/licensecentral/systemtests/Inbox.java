@@ -1,14 +1,19 @@
 package org.licensecentral.systemtests;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 
@@ -24,29 +29,38 @@ final class Inbox {
         this.address = address;
     }
 
+    /** A code mail's code: on a line of its own in the text part, indented by four spaces. */
+    private static final Pattern CODE_LINE = Pattern.compile("(?m)^ {4}(\\S+)$");
+
+    private record Mail(String subject, String text) {}
+
     /** How many mails whose subject starts with the prefix are there now. */
     int count(String subjectPrefix) {
-        return subjects(subjectPrefix).size();
+        return mails(subjectPrefix).size();
     }
 
     /**
      * Waits for mail number {@code seenBefore + 1} whose subject starts with the prefix and
-     * returns the code the subject ends with (the confirmation mails put it there).
+     * returns the code its text shows; a subject never carries one (issue 17).
      */
     String awaitCode(String subjectPrefix, int seenBefore) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
-            List<String> subjects = subjects(subjectPrefix);
-            if (subjects.size() > seenBefore) {
-                String newest = subjects.get(subjects.size() - 1);
-                return newest.substring(newest.lastIndexOf(' ') + 1);
+            List<Mail> mails = mails(subjectPrefix);
+            if (mails.size() > seenBefore) {
+                String text = mails.get(mails.size() - 1).text();
+                Matcher code = CODE_LINE.matcher(text);
+                if (!code.find()) {
+                    throw new AssertionError("no code in the mail '" + subjectPrefix + "...': " + text);
+                }
+                return code.group(1);
             }
             sleep(250);
         }
         throw new AssertionError("no new mail '" + subjectPrefix + "...' for " + address + " within 60 s");
     }
 
-    private List<String> subjects(String subjectPrefix) {
+    private List<Mail> mails(String subjectPrefix) {
         Properties properties = new Properties();
         properties.put("mail.imap.connectiontimeout", "5000");
         properties.put("mail.imap.timeout", "5000");
@@ -59,8 +73,8 @@ final class Inbox {
                 try {
                     // Message numbers follow arrival, so the list is oldest first.
                     return Arrays.stream(inbox.getMessages())
-                            .map(Inbox::subject)
-                            .filter(subject -> subject.startsWith(subjectPrefix))
+                            .filter(message -> subject(message).startsWith(subjectPrefix))
+                            .map(message -> new Mail(subject(message), text(message)))
                             .toList();
                 } finally {
                     inbox.close(false);
@@ -78,6 +92,26 @@ final class Inbox {
             return Optional.ofNullable(message.getSubject()).orElse("");
         } catch (MessagingException e) {
             return "";
+        }
+    }
+
+    /** The text/plain part, however deep the multipart nesting; "" when there is none. */
+    private static String text(Part part) {
+        try {
+            if (part.isMimeType("text/plain")) {
+                return String.valueOf(part.getContent());
+            }
+            if (part.getContent() instanceof Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String text = text(multipart.getBodyPart(i));
+                    if (!text.isEmpty()) {
+                        return text;
+                    }
+                }
+            }
+            return "";
+        } catch (MessagingException | IOException e) {
+            throw new AssertionError("cannot read a mail's text", e);
         }
     }
 

@@ -133,12 +133,12 @@ class PortalBrowserSystemTest {
     @Test
     void attachesALicenseBoughtWithAnotherEmailWithTheCodeFromThatMailbox() {
         Inbox purchaseMailbox = new Inbox("it-department@example.org");
-        int codesBefore = purchaseMailbox.count("Your confirmation code:");
+        int codesBefore = purchaseMailbox.count("Confirm adding your licenses");
 
         browser.byTestId("attach-open").click();
         browser.byTestId("attach-identifier").sendKeys("DEMO-2001");
         browser.byTestId("attach-send").click();
-        String code = purchaseMailbox.awaitCode("Your confirmation code:", codesBefore);
+        String code = purchaseMailbox.awaitCode("Confirm adding your licenses", codesBefore);
         browser.byTestId("attach-code").sendKeys(code);
         browser.byTestId("attach-confirm").click();
 

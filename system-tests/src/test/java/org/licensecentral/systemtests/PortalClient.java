@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class PortalClient {
 
-    static final String VERIFICATION_SUBJECT = "Confirm your e-mail address:";
+    static final String VERIFICATION_SUBJECT = "Confirm your e-mail address";
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     private static final ObjectMapper json = new ObjectMapper();
