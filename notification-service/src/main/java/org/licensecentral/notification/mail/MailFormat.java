@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How a mail says dates, keys and links, for both parts of every template ({@code fmt} in them).
@@ -31,7 +32,10 @@ public final class MailFormat {
         this.storeUrl = site.storeUrl();
     }
 
-    /** "14 March 2027" for a date, or for the UTC date of a moment; a date given as text is parsed first. */
+    /**
+     * "14 March 2027" for a date, or for the UTC date of a moment; a date given as text is parsed
+     * first. Text that is no date is shown as it came: a mail with one odd value still goes out.
+     */
     public String date(Object value) {
         if (value == null) {
             return "";
@@ -46,18 +50,19 @@ public final class MailFormat {
         try {
             return DATE.format(LocalDate.parse(text));
         } catch (DateTimeParseException notADate) {
-            return DATE.format(moment(text));
+            return moment(text).map(DATE::format).orElse(text);
         }
     }
 
-    /** "27 November 2026 at 12:30 UTC". */
+    /** "27 November 2026 at 12:30 UTC"; text that is no moment is shown as it came. */
     public String dateTime(Object value) {
         if (value == null) {
             return "";
         }
-        OffsetDateTime utc =
-                value instanceof Instant instant ? instant.atOffset(ZoneOffset.UTC) : moment(value.toString());
-        return DATE.format(utc) + " at " + TIME.format(utc) + " UTC";
+        if (value instanceof Instant instant) {
+            return inWords(instant.atOffset(ZoneOffset.UTC));
+        }
+        return moment(value.toString()).map(MailFormat::inWords).orElse(value.toString());
     }
 
     /** "Backup Server": the product with its edition, or the product alone when the edition is not known. */
@@ -97,8 +102,16 @@ public final class MailFormat {
         return key.substring(key.lastIndexOf('-') + 1).trim();
     }
 
-    private static OffsetDateTime moment(String text) {
-        return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
+    private static Optional<OffsetDateTime> moment(String text) {
+        try {
+            return Optional.of(OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC));
+        } catch (DateTimeParseException notAMoment) {
+            return Optional.empty();
+        }
+    }
+
+    private static String inWords(OffsetDateTime utc) {
+        return DATE.format(utc) + " at " + TIME.format(utc) + " UTC";
     }
 
     private static String withoutTrailingSlash(String url) {

@@ -172,6 +172,14 @@ class MailTemplatesTest {
     }
 
     @Test
+    void aValueThatIsNoDateIsShownAsItCameRatherThanLosingTheMail() {
+        MailTemplates.RenderedMail mail =
+                render(Map.entry("attach-code", Map.of("code", CODE, "expiresAt", "soon", "licenses", List.of())));
+
+        assertThat(mail.text()).contains("The code works until soon.").contains(CODE);
+    }
+
+    @Test
     void theMaintenanceRemindersLinkToTheStoreToRenew() {
         for (String template : List.of("maintenance-ending", "maintenance-ended")) {
             MailTemplates.RenderedMail mail = render(Map.entry(
