@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +31,8 @@ public final class DemoSeed {
     public static final String DEMO_PASSWORD = "Backup-Explorer-Drive-26";
 
     private static final HttpClient http = HttpClient.newHttpClient();
+    /** A code mail's code: a line of its own in the text part, indented by four spaces. */
+    private static final Pattern CODE_LINE = Pattern.compile("(?m)^ {4}(\\S+)$");
 
     private final ObjectMapper json = new ObjectMapper();
     private final StackConfig config;
@@ -68,11 +72,15 @@ public final class DemoSeed {
     private void registerDemoAccount() throws IOException, InterruptedException {
         String identity = "http://127.0.0.1:" + config.port("identity-service");
         post(identity + "/api/v1/accounts", Map.of("email", DEMO_EMAIL, "password", DEMO_PASSWORD), 202);
-        String subject = mailbox.awaitSubject(DEMO_EMAIL, Duration.ofSeconds(60))
+        String text = mailbox.awaitText(DEMO_EMAIL, Duration.ofSeconds(60))
                 .orElseThrow(
                         () -> new StackException("the demo account's verification mail did not arrive within 60 s"));
-        String code = subject.substring(subject.lastIndexOf(' ') + 1);
-        post(identity + "/api/v1/accounts/verification", Map.of("email", DEMO_EMAIL, "code", code), 204);
+        // The code is on a line of its own in the text, never in the subject (issue 17).
+        Matcher code = CODE_LINE.matcher(text);
+        if (!code.find()) {
+            throw new StackException("the demo account's verification mail shows no code");
+        }
+        post(identity + "/api/v1/accounts/verification", Map.of("email", DEMO_EMAIL, "code", code.group(1)), 204);
     }
 
     private void post(String url, Map<String, String> body, int expectedStatus)

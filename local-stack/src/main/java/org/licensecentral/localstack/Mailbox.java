@@ -89,16 +89,15 @@ final class Mailbox implements AutoCloseable {
         return mailbox;
     }
 
-    /** The subject of the newest mail to the address, waiting for it up to the timeout. */
-    Optional<String> awaitSubject(String address, Duration timeout) {
+    /** The text part of the newest mail to the address, waiting for it up to the timeout. */
+    Optional<String> awaitText(String address, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             for (Mail mail : all()) {
                 if (mail.to().equalsIgnoreCase(address)) {
                     try {
-                        return Optional.ofNullable(
-                                mail.stored().getMimeMessage().getSubject());
-                    } catch (MessagingException e) {
+                        return Optional.ofNullable(textOf(mail.stored().getMimeMessage()));
+                    } catch (MessagingException | IOException e) {
                         return Optional.empty();
                     }
                 }
