@@ -18,6 +18,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.licensecentral.license.api.AttachLicenseCommand;
 import org.licensecentral.license.api.AttachLicenseResponse;
 import org.licensecentral.license.api.AttachRequestConfirmedEvent;
+import org.licensecentral.license.command.LicenseKeys;
 import org.licensecentral.license.query.LicenseProjection;
 import org.licensecentral.license.query.LicenseQueries;
 import org.licensecentral.license.query.LicenseView;
@@ -86,8 +87,7 @@ class AttachProcess {
                 .map(view -> Map.<String, Object>of(
                         "product", view.productName(),
                         "edition", view.edition(),
-                        "licenseKeyEnd",
-                                view.licenseKey().substring(view.licenseKey().lastIndexOf('-') + 1),
+                        "licenseKeyEnd", LicenseKeys.lastGroup(view.licenseKey()),
                         "maintenanceUntil", view.maintenanceUntil().toString()))
                 .toList();
     }

@@ -23,6 +23,14 @@ public class LicenseKeys {
         return key.trim().toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * The key's last group, which tells one license from another where the whole key, which
+     * activates the product, has no business: on a mail, in an answer that lists what was attached.
+     */
+    public static String lastGroup(String key) {
+        return key.substring(key.lastIndexOf('-') + 1);
+    }
+
     public String next() {
         StringBuilder key = new StringBuilder(GROUPS * (GROUP_LENGTH + 1));
         for (int group = 0; group < GROUPS; group++) {

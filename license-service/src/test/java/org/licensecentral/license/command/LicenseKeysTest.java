@@ -34,4 +34,9 @@ class LicenseKeysTest {
         }
         assertThat(seen).hasSize(10_000);
     }
+
+    @Test
+    void aKeysLastGroupIsWhatFollowsItsLastDash() {
+        assertThat(LicenseKeys.lastGroup("ABCDE-FGHJK-MNPQR-STUVW-R3RR9")).isEqualTo("R3RR9");
+    }
 }
