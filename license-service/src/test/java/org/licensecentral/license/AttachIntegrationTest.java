@@ -62,6 +62,25 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
         HttpResponse<String> confirmed = confirm(me, started.get("requestId").asText(), code.toLowerCase());
 
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        // The answer names exactly the purchase's two licenses, the key by its last group only.
+        List<String> expected = new ArrayList<>();
+        for (JsonNode item : bought.get("items")) {
+            String key = item.get("licenseKey").asText();
+            expected.add(item.get("id").asText() + " " + item.get("productName").asText() + " "
+                    + item.get("edition").asText() + " " + key.substring(key.lastIndexOf('-') + 1));
+            assertThat(confirmed.body()).doesNotContain(key);
+        }
+        List<String> answered = new ArrayList<>();
+        for (JsonNode license : json.readTree(confirmed.body()).get("licenses")) {
+            List<String> fields = new ArrayList<>();
+            license.fieldNames().forEachRemaining(fields::add);
+            assertThat(fields).containsExactlyInAnyOrder("id", "productName", "edition", "licenseKeyEnd");
+            answered.add(license.get("id").asText() + " "
+                    + license.get("productName").asText() + " "
+                    + license.get("edition").asText() + " "
+                    + license.get("licenseKeyEnd").asText());
+        }
+        assertThat(answered).hasSize(2).containsExactlyInAnyOrderElementsOf(expected);
         driver.awaitLicenses(me, 2);
         driver.awaitLicenses(buyer, 0);
         String licenseId = bought.get("items").get(0).get("id").asText();

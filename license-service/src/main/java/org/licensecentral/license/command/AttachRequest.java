@@ -27,8 +27,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Aggregate
 public class AttachRequest {
 
-    /** What a confirmation attempt came to; a wrong code is recorded, so it is an answer, not an exception. */
-    public record Outcome(boolean confirmed, int attemptsLeft) {}
+    /**
+     * What a confirmation attempt came to; a wrong code is recorded, so it is an answer, not an
+     * exception. {@code licenseIds} are the ones the confirmation attaches, empty unless confirmed:
+     * the aggregate is the one that knows them at once, while the read model learns of the attach later.
+     */
+    public record Outcome(boolean confirmed, int attemptsLeft, List<String> licenseIds) {
+
+        public Outcome {
+            licenseIds = List.copyOf(licenseIds);
+        }
+    }
 
     @AggregateIdentifier
     private String requestId;
@@ -77,10 +86,10 @@ public class AttachRequest {
             if (attempt >= limits.codeAttempts()) {
                 apply(new AttachRequestLockedEvent(requestId));
             }
-            return new Outcome(false, Math.max(0, limits.codeAttempts() - attempt));
+            return new Outcome(false, Math.max(0, limits.codeAttempts() - attempt), List.of());
         }
         apply(new AttachRequestConfirmedEvent(requestId, licenseIds, command.accountId(), command.accountEmail()));
-        return new Outcome(true, Math.max(0, limits.codeAttempts() - wrongAttempts));
+        return new Outcome(true, Math.max(0, limits.codeAttempts() - wrongAttempts), licenseIds);
     }
 
     @EventSourcingHandler

@@ -1,6 +1,10 @@
 package org.licensecentral.license.web;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -11,6 +15,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.licensecentral.license.application.AttachService;
 import org.licensecentral.license.command.AttachRequest;
+import org.licensecentral.license.command.LicenseKeys;
+import org.licensecentral.license.query.LicenseQueries;
+import org.licensecentral.license.query.LicenseView;
 import org.licensecentral.support.web.Caller;
 import org.licensecentral.support.web.OpenApiAutoConfiguration;
 import org.licensecentral.support.web.ProblemResponse;
@@ -59,12 +66,20 @@ class AttachController {
 
     record Confirmation(@NotBlank @Size(max = 32) String code) {}
 
-    record Attached(String requestId, boolean attached) {}
+    /**
+     * A license the confirmation attached, by what the portal names it with. Of the key only its last
+     * group, as on the mails: the answer shows on screens and in tools, and the list has the whole key.
+     */
+    record AttachedLicense(String id, String productName, String edition, String licenseKeyEnd) {}
+
+    record Attached(String requestId, boolean attached, List<AttachedLicense> licenses) {}
 
     private final AttachService attachService;
+    private final LicenseQueries queries;
 
-    AttachController(AttachService attachService) {
+    AttachController(AttachService attachService, LicenseQueries queries) {
         this.attachService = attachService;
+        this.queries = queries;
     }
 
     @Operation(
@@ -91,8 +106,10 @@ class AttachController {
 
     @Operation(
             summary = "Confirm an attach with its code",
-            description = "Attaches the licenses of the request to the caller's account when the code is right. A few "
-                    + "wrong codes lock the request.")
+            description = "Attaches the licenses of the request to the caller's account when the code is right, and "
+                    + "lists them: id, product name, edition and the last group of the key, never the whole key. "
+                    + "The attach itself follows within moments, so the license list may show them a little later. "
+                    + "A few wrong codes lock the request.")
     @ProblemResponse(status = 403, description = EMAIL_NOT_VERIFIED)
     @ProblemResponse(status = 404, description = "`attach-request-not-found`: no such request of the caller's.")
     @ProblemResponse(
@@ -125,7 +142,27 @@ class AttachController {
             problem.setProperty("attemptsLeft", outcome.attemptsLeft());
             throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_ENTITY, problem, null);
         }
-        return new Attached(requestId, true);
+        return new Attached(requestId, true, describe(outcome.licenseIds()));
+    }
+
+    /**
+     * The ids are the aggregate's, so the answer lists exactly what the confirmation attaches, even
+     * before the read model has recorded the new owner. The names come from the read model: the
+     * licenses were in it when the request was started, and product, edition and key never change.
+     * Only a read model rebuilt in between lacks one; its license is still listed, by id alone.
+     */
+    private List<AttachedLicense> describe(List<String> licenseIds) {
+        Map<String, LicenseView> views = queries.byIds(licenseIds).stream()
+                .collect(Collectors.toMap(LicenseView::licenseId, Function.identity()));
+        return licenseIds.stream()
+                .map(id -> {
+                    LicenseView view = views.get(id);
+                    return view == null
+                            ? new AttachedLicense(id, null, null, null)
+                            : new AttachedLicense(
+                                    id, view.productName(), view.edition(), LicenseKeys.lastGroup(view.licenseKey()));
+                })
+                .toList();
     }
 
     /** Licenses follow the verified e-mail, so attaching needs one too. */

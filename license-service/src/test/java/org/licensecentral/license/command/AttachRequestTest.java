@@ -50,11 +50,18 @@ class AttachRequestTest {
     }
 
     @Test
+    void theRightCodeAnswersTheLicensesItAttaches() {
+        fixture.given(requested(List.of("lic-1", "lic-2")), rejected(1))
+                .when(confirm("acc-b", CODE))
+                .expectResultMessagePayload(new AttachRequest.Outcome(true, 4, List.of("lic-1", "lic-2")));
+    }
+
+    @Test
     void aWrongCodeIsRecordedAsARejectedAttempt() {
         fixture.given(requested(List.of("lic-1")))
                 .when(confirm("acc-b", "WRONG222"))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayload(new AttachRequest.Outcome(false, 4))
+                .expectResultMessagePayload(new AttachRequest.Outcome(false, 4, List.of()))
                 .expectEvents(new AttachCodeRejectedEvent("req-1", 1));
     }
 
@@ -70,7 +77,7 @@ class AttachRequestTest {
         fixture = fixtureAllowing(3);
         fixture.given(requested(List.of("lic-1")), rejected(1), rejected(2))
                 .when(confirm("acc-b", "WRONG222"))
-                .expectResultMessagePayload(new AttachRequest.Outcome(false, 0))
+                .expectResultMessagePayload(new AttachRequest.Outcome(false, 0, List.of()))
                 .expectEvents(new AttachCodeRejectedEvent("req-1", 3), new AttachRequestLockedEvent("req-1"));
     }
 
