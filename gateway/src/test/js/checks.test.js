@@ -3,12 +3,11 @@ import { describe, test } from 'node:test';
 
 import {
   FALLBACK_SUPPORT_EMAIL,
+  attachArrived,
   attachBody,
   attachKindText,
   attachSearch,
-  attachSettled,
   compactCode,
-  newlyAttached,
   safeHttpUrl,
   supportAddress,
 } from '../../main/resources/static/js/checks.js';
@@ -71,34 +70,13 @@ describe('what an attach brought', () => {
     assert.equal(attachSearch({ licenseKey: 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA' }), 'AAAAA-AAAAA-AAAAA-AAAAA-AAAAA');
   });
 
-  test('a purchase id names its licenses exactly, not those of a longer id the search also finds', () => {
-    assert.deepEqual(
-      newlyAttached({ purchaseId: 'DEMO-2001' }, rows, new Set()).map((row) => row.id),
-      ['l1', 'l2'],
-    );
+  test('arrived once the list shows every license the confirm answer named', () => {
+    assert.equal(attachArrived(rows, ['l1', 'l2']), true);
+    assert.equal(attachArrived(rows.slice(0, 1), ['l1', 'l2']), false);
+    assert.equal(attachArrived([], ['l1']), false);
   });
 
-  test('a key names its one license', () => {
-    assert.deepEqual(
-      newlyAttached({ licenseKey: 'BBBBB-BBBBB-BBBBB-BBBBB-BBBBB' }, rows, new Set()).map((row) => row.id),
-      ['l2'],
-    );
-  });
-
-  test('licenses the account had before are not counted as attached', () => {
-    assert.deepEqual(
-      newlyAttached({ purchaseId: 'DEMO-2001' }, rows, new Set(['l1'])).map((row) => row.id),
-      ['l2'],
-    );
-  });
-
-  test('settled once some arrived and two loads in a row counted the same', () => {
-    assert.equal(attachSettled([]), false);
-    assert.equal(attachSettled([1]), false);
-    assert.equal(attachSettled([0, 0]), false);
-    assert.equal(attachSettled([0, 1]), false);
-    assert.equal(attachSettled([0, 1, 1]), true);
-    assert.equal(attachSettled([2, 2]), true);
-    assert.equal(attachSettled([1, 2]), false);
+  test('other licenses the search finds do not count as arrived ones', () => {
+    assert.equal(attachArrived([rows[2]], ['l1']), false);
   });
 });

@@ -4,6 +4,7 @@ import { describe, test } from 'node:test';
 import { formatDateTime } from '../../main/resources/static/js/format.js';
 import {
   attachedText,
+  attachedTitle,
   deactivationText,
   historyLabel,
   isOfflineWithCode,
@@ -81,8 +82,20 @@ describe('list texts', () => {
     );
   });
 
-  test('after an attach whose licenses did not show up in time: that they will', () => {
+  test('after an attach whose licenses did not show up in time: which they are, and that they will', () => {
+    assert.equal(
+      attachedText(['Backup Server', 'Drive Home'], '', true),
+      '2 licenses were attached to your account: Backup Server and Drive Home. They show up in the list shortly.',
+    );
     assert.match(attachedText([]), /^Confirmed\. .* show up in the list shortly\.$/);
+  });
+
+  test('an attached license by its product and edition, or still counted when the answer has its id alone', () => {
+    assert.equal(
+      attachedTitle({ id: 'l1', productName: 'Backup', edition: 'Server', licenseKeyEnd: 'R3RR9' }),
+      'Backup Server',
+    );
+    assert.equal(attachedTitle({ id: 'l2', productName: null, edition: null, licenseKeyEnd: null }), 'a license');
   });
 
   test('license names: one each, the same one counted, joined as a sentence', () => {

@@ -2,14 +2,14 @@
 // steps, a code mailed to the purchase's address and that code entered here.
 
 import { api, reloadUntil, showError } from './api.js';
-import { attachBody, attachKindText, attachSearch, attachSettled, newlyAttached } from './checks.js';
+import { attachArrived, attachBody, attachKindText, attachSearch } from './checks.js';
 import { openDialog } from './dialogs.js';
 import { $, announce, busy, clearMessage, say } from './dom.js';
-import { formatDateTime, productTitle } from './format.js';
+import { formatDateTime } from './format.js';
 import { licenseShown, loadLicenses, searchFor } from './licenses.js';
 import { DEFAULT_SORT } from './url-state.js';
 import { view } from './view.js';
-import { attachedText } from './wording.js';
+import { attachedText, attachedTitle } from './wording.js';
 
 // How long the list is followed after a confirmation: 20 loads half a second apart.
 const ATTACH_LOADS = 20;
@@ -74,16 +74,15 @@ async function confirmAttach(event) {
     return;
   }
   const request = attachRequest;
-  let before = null;
+  let attached = null;
   await busy($('attach-confirm'), async () => {
     try {
-      // What the account already has of that purchase, so that only what arrives is named.
-      const owned = await matchingLicenses(request.body);
-      await api(`/api/v1/license-attachments/${encodeURIComponent(request.requestId)}/confirm`, {
+      // The answer names what the confirmation attaches: no guessing from the list.
+      const answer = await api(`/api/v1/license-attachments/${encodeURIComponent(request.requestId)}/confirm`, {
         method: 'POST',
         body: { code },
       });
-      before = new Set(owned.map((license) => license.id));
+      attached = answer.licenses ?? [];
       attachStep(3);
       say($('attach-message'), 'Confirmed. Attaching the licenses…');
       $('attach-done').focus();
@@ -92,7 +91,7 @@ async function confirmAttach(event) {
       $('attach-code').select();
     }
   });
-  if (before) await reportAttached(request.body, before);
+  if (attached) await reportAttached(request.body, attached);
 }
 
 /** The account's licenses that the attach request's purchase id or key finds (the list's own search). */
@@ -102,20 +101,20 @@ async function matchingLicenses(body) {
 }
 
 /**
- * Attaching runs after the confirmation (license-service's AttachProcess, then its read model), and
- * the confirm answer does not say what it attaches: follow the request's licenses until their
- * number holds, then say which arrived and show them in the list, without a reload.
+ * Attaching runs after the confirmation (license-service's AttachProcess, then its read model):
+ * follow the request's licenses until every one the answer named is the account's, then say which
+ * they are and show them in the list, without a reload.
  */
-async function reportAttached(body, before) {
-  const counts = [];
-  let attached = [];
+async function reportAttached(body, attached) {
+  const ids = attached.map((license) => license.id);
+  let arrived;
   try {
-    await reloadUntil(
+    let rows = [];
+    arrived = await reloadUntil(
       async () => {
-        attached = newlyAttached(body, await matchingLicenses(body), before);
-        counts.push(attached.length);
+        rows = await matchingLicenses(body);
       },
-      () => attachSettled(counts),
+      () => attachArrived(rows, ids),
       ATTACH_LOADS,
       ATTACH_LOAD_DELAY_MS,
     );
@@ -127,15 +126,12 @@ async function reportAttached(body, before) {
   if (view.tab === 'licenses') {
     await loadLicenses();
     // Another page, a filter or the search may hide some of them: then the list searches for them.
-    if (!attached.every((license) => licenseShown(license.id))) {
+    if (arrived && !ids.every((id) => licenseShown(id))) {
       searched = attachSearch(body);
       await searchFor(searched);
     }
   }
-  const text = attachedText(
-    attached.map((license) => productTitle(license.productName, license.edition)),
-    searched,
-  );
+  const text = attachedText(attached.map(attachedTitle), searched, !arrived);
   if ($('attach-dialog').open) say($('attach-message'), text);
   else announce(text);
 }

@@ -16,22 +16,12 @@ export function attachBody(input) {
 export const attachSearch = (body) => body.purchaseId ?? body.licenseKey;
 
 /**
- * The licenses an attach brought: those of the list's answer that the request names exactly (the
- * search also matches within products and other purchase ids) and that were not the account's before.
+ * Whether the list's answer shows every license the confirm answer named: they are attached after
+ * the confirmation (AttachProcess, then the read model), so the list learns of them a moment later.
  */
-export function newlyAttached(body, rows, beforeIds) {
-  const named = (row) => (body.purchaseId ? row.purchaseId === body.purchaseId : row.licenseKey === body.licenseKey);
-  return rows.filter((row) => named(row) && !beforeIds.has(row.id));
-}
-
-/**
- * The confirm answer does not say how many licenses an attach moves, and they arrive one by one
- * (AttachProcess, then the read model): the list is taken as complete once it has some and two
- * loads in a row counted the same.
- */
-export function attachSettled(counts) {
-  const [previous, last] = counts.slice(-2);
-  return counts.length >= 2 && last > 0 && last === previous;
+export function attachArrived(rows, attachedIds) {
+  const shown = new Set(rows.map((row) => row.id));
+  return attachedIds.every((id) => shown.has(id));
 }
 
 /** The hint under the attach field: what the input will be sent as. */

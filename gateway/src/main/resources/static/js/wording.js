@@ -1,7 +1,7 @@
 // Sentences the portal builds from data. Pure, so every branch is unit tested; the DOM modules only
 // put these texts into place.
 
-import { formatDateTime, formatNumber, plural } from './format.js';
+import { formatDateTime, formatNumber, plural, productTitle } from './format.js';
 
 const HISTORY_LABELS = {
   LicenseIssued: 'License issued',
@@ -84,13 +84,23 @@ export function licenseNames(titles) {
 }
 
 /**
- * After an attach: which licenses arrived (their product titles), or, when none showed up in time,
- * that they will; `searched` is the search the list was turned to so that it shows them.
+ * After an attach: which licenses it attached (their product titles, from the confirm answer);
+ * `searched` is the search the list was turned to so that it shows them, `pending` that the list
+ * did not show them all in time.
  */
-export function attachedText(titles, searched = '') {
+export function attachedText(titles, searched = '', pending = false) {
   if (titles.length === 0) {
     return 'Confirmed. The licenses of that purchase are being attached to your account and show up in the list shortly.';
   }
   const shown = searched ? ` The list now shows the licenses matching “${searched}”.` : '';
-  return `${plural(titles.length, 'license was', 'licenses were')} attached to your account: ${licenseNames(titles)}.${shown}`;
+  const later = pending ? ' They show up in the list shortly.' : '';
+  return `${plural(titles.length, 'license was', 'licenses were')} attached to your account: ${licenseNames(titles)}.${shown}${later}`;
 }
+
+/**
+ * What an attached license is named by: its product and edition from the confirm answer, or, when
+ * license-service's read model lacked it (rebuilt just then) and the answer has its id alone, "a
+ * license", so that it is still counted.
+ */
+export const attachedTitle = (license) =>
+  license.productName ? productTitle(license.productName, license.edition) : 'a license';
