@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -75,8 +76,15 @@ final class Browser implements AutoCloseable {
         await().until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", what));
     }
 
+    /**
+     * Waits with the condition read again on every try. The portal draws a list anew from each answer
+     * (a row, its switch, its cells are new elements), so an element found a moment ago may be gone:
+     * that is a try to repeat, not a failure.
+     */
     WebDriverWait await() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     /** Logs in the way a person does: the portal's button, identity-service's form, back to the portal. */
