@@ -6,8 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -16,6 +14,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import org.licensecentral.localstack.DemoSeed;
 
 /**
  * Someone's mailbox on the stack's mail server, read over IMAP like a mail program would (the
@@ -28,9 +27,6 @@ final class Inbox {
     Inbox(String address) {
         this.address = address;
     }
-
-    /** A code mail's code: on a line of its own in the text part, indented by four spaces. */
-    private static final Pattern CODE_LINE = Pattern.compile("(?m)^ {4}(\\S+)$");
 
     private record Mail(String subject, String text) {}
 
@@ -49,11 +45,9 @@ final class Inbox {
             List<Mail> mails = mails(subjectPrefix);
             if (mails.size() > seenBefore) {
                 String text = mails.get(mails.size() - 1).text();
-                Matcher code = CODE_LINE.matcher(text);
-                if (!code.find()) {
-                    throw new AssertionError("no code in the mail '" + subjectPrefix + "...': " + text);
-                }
-                return code.group(1);
+                return DemoSeed.codeIn(text)
+                        .orElseThrow(
+                                () -> new AssertionError("no code in the mail '" + subjectPrefix + "...': " + text));
             }
             sleep(250);
         }

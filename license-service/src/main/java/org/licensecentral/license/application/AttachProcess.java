@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -58,8 +56,7 @@ class AttachProcess {
             }
         }
         // The licenses were issued before anyone could ask to attach them: the read model holds them.
-        Map<String, LicenseView> views = queries.byIds(event.licenseIds()).stream()
-                .collect(Collectors.toMap(LicenseView::licenseId, Function.identity()));
+        Map<String, LicenseView> views = queries.byIds(event.licenseIds());
         String id = message.getIdentifier();
         takenFrom.forEach((from, licenseIds) -> mail.send(
                 // An id per recipient without the address in it: ce_id and the key show in logs and tools.

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 
@@ -125,9 +127,10 @@ public class LicenseQueries {
         return mongo.find(new Query(criteria).with(Sort.by("_id")), LicenseView.class);
     }
 
-    /** The licenses of these ids, whoever owns them, in no particular order. */
-    public List<LicenseView> byIds(Collection<String> licenseIds) {
-        return mongo.find(Query.query(Criteria.where("_id").in(licenseIds)), LicenseView.class);
+    /** The licenses of these ids, whoever owns them, by id; an id the read model does not hold is absent. */
+    public Map<String, LicenseView> byIds(Collection<String> licenseIds) {
+        return mongo.find(Query.query(Criteria.where("_id").in(licenseIds)), LicenseView.class).stream()
+                .collect(Collectors.toMap(LicenseView::licenseId, Function.identity()));
     }
 
     /** The machines the license is active on, as last reported, oldest first. */

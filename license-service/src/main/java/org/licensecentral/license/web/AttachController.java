@@ -3,8 +3,6 @@ package org.licensecentral.license.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -152,8 +150,7 @@ class AttachController {
      * Only a read model rebuilt in between lacks one; its license is still listed, by id alone.
      */
     private List<AttachedLicense> describe(List<String> licenseIds) {
-        Map<String, LicenseView> views = queries.byIds(licenseIds).stream()
-                .collect(Collectors.toMap(LicenseView::licenseId, Function.identity()));
+        Map<String, LicenseView> views = queries.byIds(licenseIds);
         return licenseIds.stream()
                 .map(id -> {
                     LicenseView view = views.get(id);
