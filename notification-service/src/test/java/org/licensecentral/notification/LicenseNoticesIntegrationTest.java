@@ -7,6 +7,7 @@ import static org.licensecentral.notification.MailRequestsDriver.mailsTo;
 import static org.licensecentral.notification.MailRequestsDriver.newAddress;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,8 +16,12 @@ import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.notification.licenses.LicenseContacts;
+import org.licensecentral.notification.licenses.MaintenanceReminderJob;
 import org.licensecentral.testsupport.EventSchemas;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +35,12 @@ class LicenseNoticesIntegrationTest extends NotificationServiceIntegrationTest {
 
     @Autowired
     LicenseContacts contacts;
+
+    @Autowired
+    MaintenanceReminderJob reminderJob;
+
+    @Autowired
+    LockProvider locks;
 
     @Test
     void theOwnerHearsOfAMachineActivatedOnTheLicense() throws Exception {
@@ -91,6 +102,25 @@ class LicenseNoticesIntegrationTest extends NotificationServiceIntegrationTest {
                 .singleElement()
                 .satisfies(m -> assertThat(m.getSubject()).contains("has ended"));
         assertThat(mailsTo(mail, later)).isEmpty();
+    }
+
+    @Test
+    void theDailyReminderJobDoesNotRunWhileAnotherInstanceRunsIt() throws Exception {
+        String endingSoon = newAddress();
+        String licenseId = issue(endingSoon, LocalDate.now(ZoneOffset.UTC).plusDays(10));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> contacts.find(licenseId).isPresent());
+        // Another instance's run: it holds the job's lock.
+        SimpleLock otherInstance = locks.lock(new LockConfiguration(
+                        Instant.now(), "maintenance-reminders", Duration.ofMinutes(5), Duration.ZERO))
+                .orElseThrow();
+
+        reminderJob.run(); // sends synchronously, if it runs at all
+
+        assertThat(mailsTo(mail, endingSoon)).isEmpty();
+        otherInstance.unlock();
+        reminderJob.run();
+        assertThat(awaitMails(mail, endingSoon, 1)).hasSize(1);
     }
 
     private String issue(String purchaseEmail, LocalDate maintenanceUntil) throws Exception {
