@@ -129,18 +129,26 @@ public final class LocalStack {
 
         Path logs = config.dataDir().resolve("logs");
         for (String name : StackConfig.SERVICES) {
-            ServiceProcess service = new ServiceProcess(
-                    name, config.port(name), config.managementPort(name), logs.resolve(name + ".log"));
-            say("starting " + name + " on port " + service.port() + ", log "
-                    + config.root().relativize(service.log()));
-            service.start(config, config.argumentsOf(name), environmentOf(name));
-            services.add(service);
+            for (int instance = 0; instance < config.instancesOf(name); instance++) {
+                int port = config.port(name, instance);
+                String label = ServiceProcess.label(name, instance);
+                ServiceProcess service = new ServiceProcess(
+                        name,
+                        instance,
+                        port,
+                        instance == 0 ? config.managementPort(name) : port,
+                        logs.resolve(label + ".log"));
+                say("starting " + label + " on port " + port + ", log "
+                        + config.root().relativize(service.log()));
+                service.start(config, argumentsOf(name), environmentOf(name));
+                services.add(service);
+            }
         }
         long deadline = System.nanoTime() + config.startTimeout().toNanos();
         for (ServiceProcess service : services) {
             try {
                 service.awaitReady(deadline);
-                say(service.name() + " is ready");
+                say(service.label() + " is ready");
             } catch (StackException e) {
                 throw new StackException(e.getMessage() + System.lineSeparator() + "--- last lines of " + service.log()
                         + " ---" + System.lineSeparator() + service.tail(40));
@@ -152,12 +160,17 @@ public final class LocalStack {
 
     /** Kills a service the hard way: SIGKILL, as {@code kill -9}, with no chance to finish anything. */
     public void kill(String name) {
-        service(name).kill();
+        kill(name, 0);
+    }
+
+    /** Kills one instance of a service (counted from 0) with SIGKILL. */
+    public void kill(String name, int instance) {
+        service(name, instance).kill();
     }
 
     /** Stops a service gracefully (SIGTERM), as an operator would for maintenance. */
     public void stopService(String name) {
-        service(name).stop();
+        service(name, 0).stop();
     }
 
     /** Starts a stopped or killed service again on its port and waits until it is ready. */
@@ -171,9 +184,18 @@ public final class LocalStack {
      * activation-service's leases this way, and a plain {@link #restart(String)} undoes it.
      */
     public void restart(String name, List<String> extraArguments) {
-        ServiceProcess service = service(name);
+        restart(service(name, 0), extraArguments);
+    }
+
+    /** Starts one stopped or killed instance of a service again on its port and waits until it is ready. */
+    public void restart(String name, int instance) {
+        restart(service(name, instance), List.of());
+    }
+
+    private void restart(ServiceProcess service, List<String> extraArguments) {
+        String name = service.name();
         service.stop();
-        List<String> arguments = new ArrayList<>(config.argumentsOf(name));
+        List<String> arguments = new ArrayList<>(argumentsOf(name));
         arguments.addAll(extraArguments);
         service.start(config, arguments, environmentOf(name));
         service.awaitReady(System.nanoTime() + config.startTimeout().toNanos());
@@ -232,6 +254,23 @@ public final class LocalStack {
         return config.dataDir().resolve("logs").resolve("postgres.log");
     }
 
+    /**
+     * A service's command-line arguments: the configured ones, and for the gateway the instances of
+     * the services it routes to, when there is more than one (its own configuration lists the first).
+     */
+    private List<String> argumentsOf(String service) {
+        List<String> arguments = new ArrayList<>(config.argumentsOf(service));
+        if (service.equals("gateway") && config.replicas() > 1) {
+            for (String routed : List.of("license-service", "activation-service")) {
+                for (int instance = 0; instance < config.instancesOf(routed); instance++) {
+                    arguments.add("--spring.cloud.discovery.client.simple.instances." + routed + "[" + instance
+                            + "].uri=http://localhost:" + config.port(routed, instance));
+                }
+            }
+        }
+        return arguments;
+    }
+
     /** What a service gets in its environment: its client secrets and the password of its database role, if any. */
     private Map<String, String> environmentOf(String service) {
         Map<String, String> environment = new LinkedHashMap<>(secrets.environmentOf(service));
@@ -265,7 +304,7 @@ public final class LocalStack {
     /** Resident memory in MB of each service's JVM, and of this one (the infrastructure), as the summary prints it. */
     public Map<String, String> residentMegabytes() {
         Map<String, String> memory = new LinkedHashMap<>();
-        services.forEach(service -> memory.put(service.name(), Memory.residentMegabytes(service.pid())));
+        services.forEach(service -> memory.put(service.label(), Memory.residentMegabytes(service.pid())));
         memory.put(
                 "local-stack (infra)",
                 Memory.residentMegabytes(ProcessHandle.current().pid()));
@@ -273,10 +312,13 @@ public final class LocalStack {
         return memory;
     }
 
-    /** Each service's process id, by service name, for tools that measure the processes (the benchmarks). */
+    /**
+     * Each instance's process id, by its label (the service's name, then license-service-2 and so on),
+     * for tools that measure the processes (the benchmarks).
+     */
     public Map<String, Long> processIds() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        services.forEach(service -> pids.put(service.name(), service.pid()));
+        services.forEach(service -> pids.put(service.label(), service.pid()));
         return pids;
     }
 
@@ -285,11 +327,11 @@ public final class LocalStack {
         return mailbox.count();
     }
 
-    private ServiceProcess service(String name) {
+    private ServiceProcess service(String name, int instance) {
         return services.stream()
-                .filter(service -> service.name().equals(name))
+                .filter(service -> service.name().equals(name) && service.instance() == instance)
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+                .orElseThrow(() -> new IllegalArgumentException("no instance " + instance + " of " + name));
     }
 
     private AutoCloseable startMongo() {
@@ -309,7 +351,7 @@ public final class LocalStack {
     /** Says which port is taken, by whom in this stack, before anything starts. */
     private void checkPortsAreFree() {
         List<String> taken = new ArrayList<>();
-        for (Map.Entry<String, Integer> port : config.ports().entrySet()) {
+        for (Map.Entry<String, Integer> port : config.allPorts().entrySet()) {
             try (ServerSocket socket = new ServerSocket(port.getValue())) {
                 socket.setReuseAddress(true);
             } catch (IOException e) {
@@ -328,7 +370,7 @@ public final class LocalStack {
             ProcessHandle.of(service.pid())
                     .ifPresent(handle -> handle.onExit().thenRun(() -> {
                         if (!isStopped()) {
-                            System.err.println("local-stack: " + service.name() + " exited; last lines of its log:"
+                            System.err.println("local-stack: " + service.label() + " exited; last lines of its log:"
                                     + System.lineSeparator() + service.tail(20));
                         }
                     }));
@@ -391,7 +433,7 @@ public final class LocalStack {
         for (ServiceProcess service : services) {
             line(
                     out,
-                    service.name(),
+                    service.label(),
                     "http://localhost:" + service.managementPort() + "/actuator/health   /actuator/prometheus   "
                             + Memory.residentMegabytes(service.pid()) + " MB");
         }

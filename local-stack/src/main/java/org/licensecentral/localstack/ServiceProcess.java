@@ -15,20 +15,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service as its own JVM, its output in its own log file. */
+/** One instance of a service as its own JVM, its output in its own log file. */
 final class ServiceProcess {
 
     private static final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
+    private final int instance;
     private final int port;
     private final int managementPort;
     private final Path log;
     private Process process;
 
-    ServiceProcess(String name, int port, int managementPort, Path log) {
+    ServiceProcess(String name, int instance, int port, int managementPort, Path log) {
         this.name = name;
+        this.instance = instance;
         this.port = port;
         this.managementPort = managementPort;
         this.log = log;
@@ -36,6 +38,19 @@ final class ServiceProcess {
 
     String name() {
         return name;
+    }
+
+    int instance() {
+        return instance;
+    }
+
+    /** How the console and the log file name this instance: the service, then -2, -3 for the further ones. */
+    String label() {
+        return label(name, instance);
+    }
+
+    static String label(String service, int instance) {
+        return instance == 0 ? service : service + "-" + (instance + 1);
     }
 
     int port() {
@@ -82,7 +97,7 @@ final class ServiceProcess {
         URI readiness = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness");
         while (System.nanoTime() < deadlineNanos) {
             if (!process.isAlive()) {
-                throw new StackException(name + " exited with code " + process.exitValue() + " while starting");
+                throw new StackException(label() + " exited with code " + process.exitValue() + " while starting");
             }
             try {
                 HttpResponse<String> response = http.send(
@@ -97,11 +112,11 @@ final class ServiceProcess {
                 // The port opens late in a Spring Boot start; keep polling.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StackException("interrupted while waiting for " + name);
+                throw new StackException("interrupted while waiting for " + label());
             }
             sleep(500);
         }
-        throw new StackException(name + " did not report ready on " + readiness + " in time");
+        throw new StackException(label() + " did not report ready on " + readiness + " in time");
     }
 
     /** SIGTERM first, so Spring Boot shuts down gracefully; a process that hangs is killed. */

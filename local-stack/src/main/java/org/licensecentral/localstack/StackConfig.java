@@ -10,10 +10,33 @@ import java.util.Map;
  * Where the local stack keeps its data and which ports it uses. Every value is a system property
  * ({@code -Dlocalstack.port.gateway=18080}, {@code -Dlocalstack.data-dir=...}); the defaults are
  * the ports of the design. {@code -Dlocalstack.args.<service>} adds command-line arguments to one
- * service.
+ * service. {@code -Dlocalstack.replicas=2} runs two JVMs of each {@link #REPLICATED} service (issue
+ * 18), the second 100 ports above the first.
  */
 public record StackConfig(
-        Path root, Path dataDir, Map<String, Integer> ports, String jvmOptions, Duration startTimeout) {
+        Path root, Path dataDir, Map<String, Integer> ports, String jvmOptions, Duration startTimeout, int replicas) {
+
+    /** Up to this many: the topics' partitions and the processors' segments, beyond which one more would idle. */
+    static final int MAX_REPLICAS = 6;
+
+    /**
+     * The services that run as {@link #replicas} JVMs. The gateway and identity-service stay at one:
+     * the login sessions, rate limits and authorizations they keep are in their JVM
+     * (docs/kubernetes.md, "Scaling"), and a second one would split them.
+     */
+    static final List<String> REPLICATED = List.of("license-service", "activation-service", "notification-service");
+
+    public StackConfig {
+        if (replicas < 1 || replicas > MAX_REPLICAS) {
+            throw new StackException("localstack.replicas is " + replicas + "; it must be between 1 and " + MAX_REPLICAS
+                    + " (the partitions of a topic)");
+        }
+    }
+
+    /** The configuration with one JVM of each service. */
+    public StackConfig(Path root, Path dataDir, Map<String, Integer> ports, String jvmOptions, Duration startTimeout) {
+        this(root, dataDir, ports, jvmOptions, startTimeout, 1);
+    }
 
     /** The services, in start order; each is a module with a Spring Boot jar under target/. */
     static final List<String> SERVICES =
@@ -53,7 +76,18 @@ public record StackConfig(
                 // here.
                 System.getProperty(
                         "localstack.jvm-options", "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
-                Duration.ofSeconds(Long.getLong("localstack.start-timeout-seconds", 180)));
+                Duration.ofSeconds(Long.getLong("localstack.start-timeout-seconds", 180)),
+                Integer.getInteger("localstack.replicas", 1));
+    }
+
+    /** How many JVMs of the service run: {@link #replicas} of a replicated one, else one. */
+    public int instancesOf(String service) {
+        return REPLICATED.contains(service) ? replicas : 1;
+    }
+
+    /** The port of a service's instance, counted from 0: the service's port, then 100 above for each next one. */
+    public int port(String service, int instance) {
+        return port(service) + 100 * instance;
     }
 
     /**
@@ -67,6 +101,17 @@ public record StackConfig(
 
     public int port(String name) {
         return ports.get(name);
+    }
+
+    /** Every port the stack listens on: the design's, and those of the further instances. */
+    Map<String, Integer> allPorts() {
+        Map<String, Integer> all = new LinkedHashMap<>(ports);
+        for (String service : REPLICATED) {
+            for (int instance = 1; instance < instancesOf(service); instance++) {
+                all.put(ServiceProcess.label(service, instance), port(service, instance));
+            }
+        }
+        return all;
     }
 
     /** Where a service's actuator answers: a port of its own for the gateway and identity-service, else its port. */
