@@ -57,8 +57,7 @@ public class Checkout {
     /** Licenses of the offer's edition: each with its seats and years of maintenance. */
     public Receipt buy(PurchaseForm form, Offer offer) throws InterruptedException {
         int years = form.getYears();
-        BigDecimal perSeat = offer.license().add(offer.yearOfMaintenance().multiply(BigDecimal.valueOf(years - 1)));
-        BigDecimal total = perSeat.multiply(BigDecimal.valueOf((long) form.getQuantity() * form.getSeats()));
+        BigDecimal total = purchasePrice(offer, form.getQuantity(), form.getSeats(), years);
         PurchaseRecord.Item item = new PurchaseRecord.Item(
                 offer.productCode(), offer.edition(), form.getQuantity(), 12 * years, form.getSeats(), null);
         String purchaseId = publish(form.getEmail(), item);
@@ -85,8 +84,25 @@ public class Checkout {
                 years(years) + " of maintenance for the " + offer.title() + " license ending "
                         + licenseKey.substring(licenseKey.lastIndexOf('-') + 1),
                 offer.currency(),
-                offer.yearOfMaintenance().multiply(BigDecimal.valueOf(years)),
+                renewalPrice(offer, years),
                 true);
+    }
+
+    /**
+     * Licenses are priced per seat with their first year of maintenance; each further year costs
+     * the renewal price, per seat too, as it would if bought later.
+     */
+    static BigDecimal purchasePrice(Offer offer, int quantity, int seats, int years) {
+        BigDecimal perSeat = offer.license().add(offer.yearOfMaintenance().multiply(BigDecimal.valueOf(years - 1)));
+        return perSeat.multiply(BigDecimal.valueOf((long) quantity * seats));
+    }
+
+    /**
+     * A renewal is priced per license, whatever its seats: the store learns nothing of the license but
+     * its key and product, and license-service extends it as one.
+     */
+    static BigDecimal renewalPrice(Offer offer, int years) {
+        return offer.yearOfMaintenance().multiply(BigDecimal.valueOf(years));
     }
 
     private String publish(String email, PurchaseRecord.Item item) throws InterruptedException {
