@@ -98,6 +98,7 @@ class StoreBrowserSystemTest {
         browser.byTestId("buy").click();
 
         browser.await().until(ExpectedConditions.visibilityOfElementLocated(By.id("buy-errors")));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/purchases#buy-title");
         assertThat(browser.driver.findElement(By.id("buy-email-error")).getText())
                 .isEqualTo("Enter an e-mail address such as name@example.org.");
         assertThat(browser.driver.findElement(By.id("buy-offer-error")).getText())

@@ -75,6 +75,8 @@ class WebStoreIntegrationTest {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Backup", "Professional", "€79.00", "€39.00", "Drive", "Business", "€49.00");
+        // A form that comes back with mistakes opens scrolled to itself.
+        assertThat(page.body()).contains("action=\"/purchases#buy-title\"", "action=\"/renewals#renew-title\"");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("script-src 'none'", "form-action 'self'", "frame-ancestors 'none'");
     }
