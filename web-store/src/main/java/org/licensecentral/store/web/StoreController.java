@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -57,12 +56,13 @@ class StoreController {
         model.addAttribute("portalUrl", properties.portalUrl().toString());
     }
 
-    /** {@code renew}: a license key to renew, as a renew link may carry it; the renewal form then has it filled in. */
+    /**
+     * The page. No parameter fills in the renewal's key: a license key activates the product, and in
+     * a link it would end up in browser histories and logs (the mails show only its last group).
+     */
     @GetMapping("/")
-    String store(@RequestParam(name = "renew", required = false) String licenseKey, Model model) {
-        RenewalForm renewal = new RenewalForm();
-        renewal.setLicenseKey(licenseKey);
-        return page(model, new PurchaseForm(), renewal);
+    String store(Model model) {
+        return page(model, new PurchaseForm(), new RenewalForm());
     }
 
     @PostMapping("/purchases")
