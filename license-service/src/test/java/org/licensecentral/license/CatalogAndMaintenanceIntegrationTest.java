@@ -42,6 +42,22 @@ class CatalogAndMaintenanceIntegrationTest extends LicenseServiceIntegrationTest
     }
 
     @Test
+    void theCatalogShowsEachEditionsPricesWithoutALogin() throws Exception {
+        HttpResponse<String> response = driver.get("/api/v1/catalog", null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode backup = json.readTree(response.body()).get("products").findParents("code").stream()
+                .filter(p -> p.get("code").asText().equals("BACKUP"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(backup.get("prices").findValuesAsText("edition")).containsExactly("Home", "Professional", "Server");
+        JsonNode professional = backup.get("prices").get(1);
+        assertThat(professional.get("currency").asText()).isEqualTo("EUR");
+        assertThat(professional.get("license").decimalValue()).isEqualByComparingTo("79.00");
+        assertThat(professional.get("yearOfMaintenance").decimalValue()).isEqualByComparingTo("39.00");
+    }
+
+    @Test
     void aLicenseDownloadsTheNewestReleaseOutBeforeItsMaintenanceEnded() throws Exception {
         String email = newEmail();
         // Maintenance 2025-01-01 .. 2026-01-01: Drive 2.5.0 (2025-11-20) is in, nothing later would be.

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.licensecentral.storepurchases.StorePurchases;
 
 /**
  * Demo data, put in once through the system's own inputs and never written into a database behind

@@ -411,6 +411,10 @@ public final class LocalStack {
                 .append(System.lineSeparator())
                 .append(System.lineSeparator());
         line(out, "Portal and API", "http://localhost:" + gateway + "/");
+        line(
+                out,
+                "Store",
+                "http://localhost:" + config.port("web-store") + "/  (buy licenses and renewals; nothing is paid)");
         line(out, "API docs", "http://localhost:" + gateway + "/swagger-ui.html");
         line(
                 out,

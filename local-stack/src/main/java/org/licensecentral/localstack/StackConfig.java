@@ -2,6 +2,7 @@ package org.licensecentral.localstack;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,13 @@ public record StackConfig(
     }
 
     /** The services, in start order; each is a module with a Spring Boot jar under target/. */
-    static final List<String> SERVICES =
-            List.of("identity-service", "license-service", "activation-service", "notification-service", "gateway");
+    static final List<String> SERVICES = List.of(
+            "identity-service",
+            "license-service",
+            "activation-service",
+            "notification-service",
+            "gateway",
+            "web-store");
 
     public static StackConfig fromSystemProperties() {
         Path root = Path.of(System.getProperty("localstack.root", "."))
@@ -55,6 +61,7 @@ public record StackConfig(
         defaults.put("activation-service", 8082);
         defaults.put("notification-service", 8083);
         defaults.put("identity-service", 9000);
+        defaults.put("web-store", 8090);
         // Actuator of the two services other machines may reach, apart from their public port, on loopback.
         defaults.put("gateway-management", 8558);
         defaults.put("identity-service-management", 8559);
@@ -95,8 +102,32 @@ public record StackConfig(
      * the benchmarks raise the gateway's rate limits this way.
      */
     List<String> argumentsOf(String service) {
+        List<String> all = new ArrayList<>(linksOf(service));
         String arguments = System.getProperty("localstack.args." + service, "").trim();
-        return arguments.isEmpty() ? List.of() : List.of(arguments.split("\\s+"));
+        if (!arguments.isEmpty()) {
+            all.addAll(List.of(arguments.split("\\s+")));
+        }
+        return all;
+    }
+
+    /**
+     * Where a service finds the store page and the store finds the others, on this stack's ports:
+     * the portal's Buy button and the mails' renew links lead to the store page, and the store reads
+     * the catalog from license-service and links back to the portal.
+     */
+    private List<String> linksOf(String service) {
+        String store = "http://localhost:" + port("web-store") + "/";
+        return switch (service) {
+            case "license-service" -> List.of("--licensecentral.store-url=" + store);
+            case "notification-service" -> List.of("--licensecentral.mail.store-url=" + store);
+            case "web-store" ->
+                List.of(
+                        "--licensecentral.store.catalog-url=http://127.0.0.1:" + port("license-service")
+                                + "/api/v1/catalog",
+                        "--licensecentral.store.portal-url=http://localhost:" + port("gateway") + "/",
+                        "--licensecentral.store.kafka.bootstrap-servers=" + kafkaBootstrapServers());
+            default -> List.of();
+        };
     }
 
     public int port(String name) {

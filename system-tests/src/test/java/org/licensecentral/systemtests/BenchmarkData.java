@@ -24,7 +24,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.licensecentral.localstack.StorePurchases;
+import org.licensecentral.storepurchases.StorePurchases;
 import org.licensecentral.testsupport.TopicReader;
 
 /**

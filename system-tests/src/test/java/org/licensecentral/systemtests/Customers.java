@@ -10,7 +10,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.licensecentral.localstack.StorePurchases;
+import org.licensecentral.storepurchases.StorePurchases;
 
 /** Fresh customers and purchases for a test, so tests never share an account by accident. */
 final class Customers {

@@ -38,7 +38,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.licensecentral.localstack.LocalStack;
-import org.licensecentral.localstack.StorePurchases;
+import org.licensecentral.storepurchases.StorePurchases;
 import org.licensecentral.testsupport.TopicReader;
 import org.licensecentral.testsupport.TopicWriter;
 

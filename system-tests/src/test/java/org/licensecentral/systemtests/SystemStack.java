@@ -64,6 +64,11 @@ final class SystemStack {
         return "http://localhost:" + get().port("gateway");
     }
 
+    /** The local store page (web-store), where a browser buys. */
+    static String store() {
+        return "http://localhost:" + get().port("web-store");
+    }
+
     static int imapPort() {
         return get().port("imap");
     }

@@ -41,7 +41,7 @@ public class LicenseProjection {
     void on(LicenseIssuedEvent event) {
         // A product later dropped from the catalog still shows, under its code.
         Product product = catalog.product(event.productCode())
-                .orElse(new Product(event.productCode(), event.productCode(), List.of(event.edition()), null));
+                .orElse(new Product(event.productCode(), event.productCode(), List.of(event.edition()), null, null));
         mongo.save(new LicenseView(
                 event.licenseId(),
                 event.licenseKey(),

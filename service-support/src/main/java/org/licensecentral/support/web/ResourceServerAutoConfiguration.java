@@ -48,7 +48,7 @@ import org.springframework.security.web.SecurityFilterChain;
             ServletWebSecurityAutoConfiguration.class,
             OAuth2ResourceServerAutoConfiguration.class
         })
-@ConditionalOnClass({JwtDecoder.class, HttpSecurity.class})
+@ConditionalOnClass({JwtDecoder.class, JwtAuthenticationConverter.class, HttpSecurity.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ResourceServerAutoConfiguration {
 
