@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { formatDateTime } from '../../main/resources/static/js/format.js';
+import { formatDate, formatDateTime } from '../../main/resources/static/js/format.js';
 import {
   attachedText,
   attachedTitle,
   deactivationText,
   historyLabel,
+  historyText,
   isOfflineWithCode,
   licenseNames,
   modeLabel,
@@ -24,6 +25,61 @@ describe('history', () => {
     assert.equal(historyLabel('MaintenanceExtended'), 'Maintenance extended');
     assert.equal(historyLabel('RemoteManagementToggled'), 'Remote Management switched');
     assert.equal(historyLabel('LicenseActivationStatusChanged'), 'Activation status changed');
+  });
+
+  test('Remote Management says on or off', () => {
+    const toggled = (allowed) => ({ event: 'RemoteManagementToggled', details: { remoteManagementAllowed: allowed } });
+    assert.equal(historyText(toggled(true)), 'Remote Management switched on');
+    assert.equal(historyText(toggled(false)), 'Remote Management switched off');
+  });
+
+  test('an activation names the machine, a release also why', () => {
+    const change = (details) => ({
+      event: 'LicenseActivationStatusChanged',
+      details: { activeActivations: 1, ...details },
+    });
+    assert.equal(historyText(change({ machine: 'office-pc', machineActivated: true })), 'Activated on office-pc');
+    const released = (reason) => historyText(change({ machine: 'office-pc', machineActivated: false, reason }));
+    assert.equal(released('DEACTIVATED_BY_OWNER'), 'Deactivated on office-pc');
+    assert.equal(released('OFFLINE_DEACTIVATION'), 'Deactivated on office-pc with its offline deactivation code');
+    assert.equal(released('LOST_MACHINE_RELEASE'), 'Released from office-pc as a lost machine');
+    assert.equal(released('LEASE_EXPIRED'), 'Released from office-pc: its lease ended without a check-in');
+    assert.equal(released('RELEASED_BY_PRODUCT'), 'Released by the product on office-pc');
+    assert.equal(released('UNKNOWN'), 'Released from office-pc');
+    assert.equal(historyText(change({ machine: '', machineActivated: true })), 'Activated on a machine');
+  });
+
+  test('an activation change from before machines were kept says the count', () => {
+    const old = (count) => ({ event: 'LicenseActivationStatusChanged', details: { activeActivations: count } });
+    assert.equal(historyText(old(2)), 'Activation status changed: in use on 2 machines');
+    assert.equal(historyText(old(0)), 'Activation status changed: not in use on any machine');
+  });
+
+  test('an attach says from whom and to whom, as the server masked them', () => {
+    assert.equal(
+      historyText({
+        event: 'LicenseAttached',
+        details: { fromEmail: 'bu***@example.org', toEmail: 'me***@example.org' },
+      }),
+      'Attached from bu***@example.org to me***@example.org',
+    );
+    assert.equal(
+      historyText({ event: 'LicenseAttached', details: { toEmail: 'me***@example.org' } }),
+      'Attached to me***@example.org',
+    );
+  });
+
+  test('an extension says the new last day of maintenance as the portal writes dates', () => {
+    assert.equal(
+      historyText({ event: 'MaintenanceExtended', details: { maintenanceUntil: '2028-03-14' } }),
+      `Maintenance extended to ${formatDate('2028-03-14')}`,
+    );
+  });
+
+  test('an entry without details says its event', () => {
+    assert.equal(historyText({ event: 'RemoteManagementToggled' }), 'Remote Management switched');
+    assert.equal(historyText({ event: 'MaintenanceExtended', details: {} }), 'Maintenance extended');
+    assert.equal(historyText({ event: 'LicenseIssued', details: {} }), 'License issued');
   });
 
   test('an event the portal does not know yet is split into words', () => {

@@ -5,7 +5,7 @@ import { openDialog } from './dialogs.js';
 import { $, clearMessage, el, markReady, timeElement } from './dom.js';
 import { productTitle } from './format.js';
 import { maintenanceView, statusView } from './license-status.js';
-import { historyLabel, modeLabel, timeline } from './wording.js';
+import { historyText, modeLabel, timeline } from './wording.js';
 
 export async function openSummary(license, opener) {
   $('summary-title').textContent = productTitle(license.productName, license.edition);
@@ -74,7 +74,7 @@ function summaryView({ license, purchasedAt, purchaseEmail, activations = [], hi
           'li',
           { testid: 'history-item', data: { event: entry.event } },
           timeElement(entry.at, { withTime: true }),
-          el('span', { text: historyLabel(entry.event) }),
+          el('span', { text: historyText(entry) }),
         ),
       ),
     ),

@@ -14,6 +14,7 @@ import { $, markReady } from './dom.js';
 import { bindLicenses, loadLicenses, syncControls } from './licenses.js';
 import { ApiError, errorText } from './problems.js';
 import { showApp, showLoggedOut, submitLogout } from './session.js';
+import { showVerifyBanner } from './verify-banner.js';
 import { readUrl, view, writeUrl } from './view.js';
 
 // Tabs (WAI-ARIA tabs pattern: arrows move and select, Home/End jump) ----------------------------
@@ -84,6 +85,8 @@ async function start() {
     return;
   }
   showApp(session);
+  // An unverified address sees none of its licenses yet: the banner asks for the code (issue 16).
+  showVerifyBanner(session, () => selectTab(view.tab));
   loadCatalog().then((loaded) => {
     if (loaded) renderActivationsAgain();
   });

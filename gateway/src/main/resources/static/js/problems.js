@@ -21,18 +21,20 @@ export function retryAfterSeconds(header, now = Date.now()) {
   return Number.isNaN(at) ? null : Math.max(1, Math.ceil((at - now) / 1000));
 }
 
+/** A wait of Retry-After seconds: "in 2 minutes" from 90 seconds on, "in 45 seconds" below, "later" unknown. */
+export function waitText(seconds) {
+  if (!seconds) return 'later';
+  return seconds >= 90
+    ? `in ${plural(Math.ceil(seconds / 60), 'minute', 'minutes')}`
+    : `in ${plural(seconds, 'second', 'seconds')}`;
+}
+
 /** The words to show for a failure. */
 export function errorText(error) {
   if (!(error instanceof ApiError)) {
     return 'Could not reach License Central. Check your connection and try again.';
   }
-  if (error.status === 429) {
-    const seconds = error.retryAfter;
-    if (!seconds) return 'Too many attempts; try again later.';
-    return seconds >= 90
-      ? `Too many attempts; try again in ${plural(Math.ceil(seconds / 60), 'minute', 'minutes')}.`
-      : `Too many attempts; try again in ${plural(seconds, 'second', 'seconds')}.`;
-  }
+  if (error.status === 429) return `Too many attempts; try again ${waitText(error.retryAfter)}.`;
   const { detail, title } = error.problem;
   if (detail) return detail;
   if (error.status >= 500) return 'Something went wrong on our side. Please try again in a moment.';

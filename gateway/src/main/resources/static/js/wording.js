@@ -1,7 +1,7 @@
 // Sentences the portal builds from data. Pure, so every branch is unit tested; the DOM modules only
 // put these texts into place.
 
-import { formatDateTime, formatNumber, plural, productTitle } from './format.js';
+import { formatDate, formatDateTime, formatNumber, plural, productTitle } from './format.js';
 
 const HISTORY_LABELS = {
   LicenseIssued: 'License issued',
@@ -11,9 +11,57 @@ const HISTORY_LABELS = {
   LicenseActivationStatusChanged: 'Activation status changed',
 };
 
-/** A history entry's event in words; an event this portal does not know yet is split into words. */
+/** An event's name alone: an event this portal does not know yet is split into words. */
 export function historyLabel(event) {
   return HISTORY_LABELS[event] ?? String(event).replace(/([a-z])([A-Z])/g, '$1 $2');
+}
+
+// Why a seat was freed: activation-service's reasons (docs/events, machine-deactivated.v1).
+const RELEASES = {
+  DEACTIVATED_BY_OWNER: (machine) => `Deactivated on ${machine}`,
+  OFFLINE_DEACTIVATION: (machine) => `Deactivated on ${machine} with its offline deactivation code`,
+  LOST_MACHINE_RELEASE: (machine) => `Released from ${machine} as a lost machine`,
+  LEASE_EXPIRED: (machine) => `Released from ${machine}: its lease ended without a check-in`,
+  RELEASED_BY_PRODUCT: (machine) => `Released by the product on ${machine}`,
+};
+
+function activationText({ machine, machineActivated, reason, activeActivations }) {
+  if (machineActivated === undefined) {
+    // Stored before license-service kept the machine: the count is all there is.
+    return activeActivations > 0
+      ? `Activation status changed: in use on ${plural(activeActivations, 'machine', 'machines')}`
+      : 'Activation status changed: not in use on any machine';
+  }
+  const name = machine || 'a machine';
+  if (machineActivated) return `Activated on ${name}`;
+  return (RELEASES[reason] ?? ((m) => `Released from ${m}`))(name);
+}
+
+/**
+ * A history entry in words (issue 16): Remote Management on or off, which machine was activated or
+ * released and why, from whom and to whom it was attached (the addresses come masked), to which
+ * day maintenance was extended. Without the details an entry says what its event's name says.
+ */
+export function historyText({ event, details = {} }) {
+  switch (event) {
+    case 'RemoteManagementToggled':
+      if (details.remoteManagementAllowed === undefined) break;
+      return `Remote Management switched ${details.remoteManagementAllowed ? 'on' : 'off'}`;
+    case 'LicenseActivationStatusChanged':
+      if (details.activeActivations === undefined) break;
+      return activationText(details);
+    case 'LicenseAttached':
+      if (!details.toEmail) break;
+      return details.fromEmail
+        ? `Attached from ${details.fromEmail} to ${details.toEmail}`
+        : `Attached to ${details.toEmail}`;
+    case 'MaintenanceExtended':
+      if (!details.maintenanceUntil) break;
+      return `Maintenance extended to ${formatDate(details.maintenanceUntil)}`;
+    default:
+      break;
+  }
+  return historyLabel(event);
 }
 
 /** The history oldest first, by the event's sequence number (the answer's order is not promised). */

@@ -337,6 +337,17 @@ class GatewaySecurityIntegrationTest {
         assertThat(response.body()).contains("\"accountId\":\"account-a\"").contains("\"email\":\"a@example.org\"");
     }
 
+    @Test
+    void theSessionSaysWhetherTheAddressIsVerifiedAsTheTokenDoes() throws Exception {
+        HttpResponse<String> unverified = send(get("/api/v1/session")
+                .header("Authorization", "Bearer " + issuer.accountToken("account-u", "u@example.org", false)));
+        HttpResponse<String> verified = send(get("/api/v1/session")
+                .header("Authorization", "Bearer " + issuer.accountToken("account-v", "v@example.org", true)));
+
+        assertThat(unverified.body()).contains("\"emailVerified\":false");
+        assertThat(verified.body()).contains("\"emailVerified\":true");
+    }
+
     private HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(uri(path));
     }

@@ -13,11 +13,13 @@ import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -109,7 +111,8 @@ final class IdentityClient {
                 .body();
     }
 
-    record Tokens(Jwt access, Jwt id) {}
+    /** What the gateway gets from a login: the access and ID tokens, and the refresh token it renews them with. */
+    record Tokens(Jwt access, Jwt id, String refresh) {}
 
     /** The gateway's login: authorize, log in with the form, follow back with a code, exchange it with the PKCE verifier. */
     Tokens logIn(String address, String email, String password) throws Exception {
@@ -132,11 +135,7 @@ final class IdentityClient {
 
         HttpResponse<String> token = http.send(
                 HttpRequest.newBuilder(uri("/oauth2/token"))
-                        .header(
-                                "Authorization",
-                                "Basic "
-                                        + Base64.getEncoder()
-                                                .encodeToString(("gateway:" + gatewaySecret).getBytes(UTF_8)))
+                        .header("Authorization", gatewayAuthorization())
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&code=" + code.group(1)
                                 + "&redirect_uri=" + URLEncoder.encode(REDIRECT, UTF_8) + "&code_verifier=" + verifier))
@@ -144,11 +143,44 @@ final class IdentityClient {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
         JsonNode tokens = json.readTree(token.body());
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks")
-                .build();
         return new Tokens(
-                decoder.decode(tokens.get("access_token").asText()),
-                decoder.decode(tokens.get("id_token").asText()));
+                decoder().decode(tokens.get("access_token").asText()),
+                decoder().decode(tokens.get("id_token").asText()),
+                tokens.get("refresh_token").asText());
+    }
+
+    /** The gateway renewing its access token with the refresh token, as it does when one runs out. */
+    Jwt refresh(String refreshToken) throws Exception {
+        HttpResponse<String> token = http.send(
+                HttpRequest.newBuilder(uri("/oauth2/token"))
+                        .header("Authorization", gatewayAuthorization())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "grant_type=refresh_token&refresh_token=" + URLEncoder.encode(refreshToken, UTF_8)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        return decoder().decode(json.readTree(token.body()).get("access_token").asText());
+    }
+
+    /** A JSON POST with the account's access token, as the gateway relays it. */
+    HttpResponse<String> postAs(Jwt access, String path, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + access.getTokenValue())
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private NimbusJwtDecoder decoder() {
+        return NimbusJwtDecoder.withJwkSetUri("http://localhost:" + port + "/oauth2/jwks")
+                .build();
+    }
+
+    private String gatewayAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString(("gateway:" + gatewaySecret).getBytes(UTF_8));
     }
 
     /** The code of the first mail of the template to the address, waiting for it to arrive. */
@@ -158,6 +190,20 @@ final class IdentityClient {
                         () -> TopicReader.first(kafka(), "notification.requests", r -> isMail(r, email, template)),
                         r -> r != null);
         return json.readTree(request.value()).get("data").get("code").asText();
+    }
+
+    /** The codes of every mail of the template to the address requested so far, oldest first. */
+    static List<String> mailedCodes(String email, String template) {
+        return TopicReader.readAll(kafka(), "notification.requests").stream()
+                .filter(r -> isMail(r, email, template))
+                .map(r -> {
+                    try {
+                        return json.readTree(r.value()).get("data").get("code").asText();
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     /** How many mails of the template to the address have been requested so far. */

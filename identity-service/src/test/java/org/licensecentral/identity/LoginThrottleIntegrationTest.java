@@ -67,6 +67,33 @@ class LoginThrottleIntegrationTest {
     }
 
     @Test
+    void aBrowsersLoginFormPastTheLimitGetsAPageThatSaysHowLongToWait() throws Exception {
+        String address = newAddress();
+        for (int i = 0; i < 3; i++) {
+            identity.formLogin(newBrowser(), address, newEmail(), "wrong-password-123");
+        }
+
+        HttpClient browser = newBrowser();
+        HttpRequest form = identity.loginRequest(browser, address, newEmail(), "wrong-password-123");
+        HttpResponse<String> fourth = browser.send(
+                HttpRequest.newBuilder(form, (name, value) -> true)
+                        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(fourth.statusCode()).isEqualTo(429);
+        assertThat(fourth.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        long retryAfter =
+                Long.parseLong(fourth.headers().firstValue("Retry-After").orElseThrow());
+        long minutes = (retryAfter + 59) / 60;
+        assertThat(fourth.body())
+                .contains("<html lang=\"en\"", "/css/identity.css", "class=\"site-header\"", "href=\"/login\"")
+                .contains("Try again in " + minutes + (minutes == 1 ? " minute." : " minutes."))
+                .doesNotContain("too-many-failed-logins");
+    }
+
+    @Test
     void successfulLoginsDoNotCountAgainstTheirAddress() throws Exception {
         String email = newEmail();
         identity.register(email, PASSWORD);

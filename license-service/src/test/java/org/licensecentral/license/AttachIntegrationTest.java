@@ -122,10 +122,13 @@ class AttachIntegrationTest extends LicenseServiceIntegrationTest {
                 .filteredOn(r -> r.value().contains(me) || r.value().contains(buyer))
                 .filteredOn(r -> r.value().contains("attached"))
                 .hasSize(2);
-        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, me)
-                        .get("history")
-                        .findValuesAsText("event"))
-                .containsExactly("LicenseIssued", "LicenseAttached");
+        JsonNode history = driver.getJson("/api/v1/licenses/" + licenseId, me).get("history");
+        assertThat(history.findValuesAsText("event")).containsExactly("LicenseIssued", "LicenseAttached");
+        // The history says from whom and to whom, with both addresses masked as the portal shows them.
+        JsonNode attachEntry = history.get(1).get("details");
+        assertThat(attachEntry.get("fromEmail").asText()).isEqualTo(buyer.substring(0, 2) + "***@example.org");
+        assertThat(attachEntry.get("toEmail").asText()).isEqualTo(me.substring(0, 2) + "***@example.org");
+        assertThat(history.toString()).doesNotContain(buyer).doesNotContain(me);
         // The plain code is in the mail request only: not in the event store, license.events or any log line.
         assertThat(jdbc.queryForList(
                         "SELECT convert_from(payload, 'UTF8') FROM domainevententry"

@@ -224,10 +224,11 @@ class CatalogAndMaintenanceIntegrationTest extends LicenseServiceIntegrationTest
                                 .asText(),
                         "2029-11-01"::equals);
         String licenseId = license.get("id").asText();
-        assertThat(driver.getJson("/api/v1/licenses/" + licenseId, email)
-                        .get("history")
-                        .findValuesAsText("event"))
-                .containsExactly("LicenseIssued", "MaintenanceExtended");
+        JsonNode history =
+                driver.getJson("/api/v1/licenses/" + licenseId, email).get("history");
+        assertThat(history.findValuesAsText("event")).containsExactly("LicenseIssued", "MaintenanceExtended");
+        assertThat(history.get(1).get("details").get("maintenanceUntil").asText())
+                .isEqualTo("2029-11-01");
         ConsumerRecord<String, String> record = TopicReader.first(
                 kafka(),
                 "license.events",

@@ -54,6 +54,12 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
                 r -> licenseId.equals(r.key())
                         && TopicReader.header(r, "ce_type").contains("remote-management-toggled"));
         assertThat(json.readTree(record.value()).get("allowed").asBoolean()).isTrue();
+        JsonNode toggled = driver.getJson("/api/v1/licenses/" + licenseId, email)
+                .get("history")
+                .get(1);
+        assertThat(toggled.get("event").asText()).isEqualTo("RemoteManagementToggled");
+        assertThat(toggled.get("details").get("remoteManagementAllowed").asBoolean())
+                .isTrue();
         assertThat(EventSchemas.errors("org.licensecentral.license.remote-management-toggled.v1", record.value()))
                 .isEmpty();
     }
@@ -139,12 +145,25 @@ class LicenseLifecycleIntegrationTest extends LicenseServiceIntegrationTest {
         assertThat(machines.findValuesAsText("hostname")).containsExactly("office-pc");
         assertThat(machines.findValuesAsText("productVersion")).containsExactly("5.3.1");
 
-        driver.publishActivationEvent(
-                DEACTIVATED, licenseId, activated.replace("\"activeActivations\":1", "\"activeActivations\":0"));
+        String deactivated = activated
+                .replace("\"activeActivations\":1", "\"activeActivations\":0")
+                .replace("}", ",\"reason\":\"LEASE_EXPIRED\"}");
+        assertThat(EventSchemas.errors(DEACTIVATED, deactivated)).isEmpty();
+        driver.publishActivationEvent(DEACTIVATED, licenseId, deactivated);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(email), "NOT_ACTIVATED"::equals);
         JsonNode summary = driver.getJson("/api/v1/licenses/" + licenseId, email);
         assertThat(summary.get("history").findValuesAsText("event"))
                 .containsExactly("LicenseIssued", "LicenseActivationStatusChanged", "LicenseActivationStatusChanged");
+        // The history names the machine, and why its seat was freed.
+        JsonNode on = summary.get("history").get(1).get("details");
+        JsonNode off = summary.get("history").get(2).get("details");
+        assertThat(on.get("machine").asText()).isEqualTo("office-pc");
+        assertThat(on.get("machineActivated").asBoolean()).isTrue();
+        assertThat(on.has("reason")).isFalse();
+        assertThat(off.get("machine").asText()).isEqualTo("office-pc");
+        assertThat(off.get("machineActivated").asBoolean()).isFalse();
+        assertThat(off.get("reason").asText()).isEqualTo("LEASE_EXPIRED");
+        assertThat(off.get("activeActivations").asInt()).isZero();
         assertThat(summary.get("activations")).isEmpty();
     }
 

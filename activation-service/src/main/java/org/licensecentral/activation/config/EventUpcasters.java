@@ -1,15 +1,10 @@
 package org.licensecentral.activation.config;
 
-import java.util.function.Consumer;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.licensecentral.activation.api.DeactivationReason;
 import org.licensecentral.activation.api.MachineActivatedEvent;
 import org.licensecentral.activation.api.MachineDeactivatedEvent;
+import org.licensecentral.support.upcasting.RevisionUpcaster;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,32 +30,5 @@ public class EventUpcasters {
     SingleEventUpcaster machineDeactivatedV1ToV2() {
         return new RevisionUpcaster(
                 MachineDeactivatedEvent.class.getName(), node -> node.put("reason", DeactivationReason.UNKNOWN.name()));
-    }
-
-    /** Revision "1" of one event type to "2", by adding fields to its JSON. */
-    static final class RevisionUpcaster extends SingleEventUpcaster {
-
-        private final SimpleSerializedType from;
-        private final SimpleSerializedType to;
-        private final Consumer<ObjectNode> change;
-
-        RevisionUpcaster(String type, Consumer<ObjectNode> change) {
-            this.from = new SimpleSerializedType(type, "1");
-            this.to = new SimpleSerializedType(type, "2");
-            this.change = change;
-        }
-
-        @Override
-        protected boolean canUpcast(IntermediateEventRepresentation representation) {
-            return from.equals(representation.getType());
-        }
-
-        @Override
-        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-            return representation.upcastPayload(to, JsonNode.class, node -> {
-                change.accept((ObjectNode) node);
-                return node;
-            });
-        }
     }
 }

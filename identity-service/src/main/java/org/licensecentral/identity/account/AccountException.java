@@ -16,7 +16,7 @@ public class AccountException extends RuntimeException {
                 reason,
                 reason == Reason.RESET_FAILED
                         ? "The code does not match, has expired, or was tried too often; ask for a new one."
-                        : "The code does not match, has expired, or was tried too often; reset the password to get a new code, which confirms the address too.");
+                        : "The code does not match, has expired, or was tried too often. Log in: the portal can send you a new code.");
     }
 
     public AccountException(Reason reason, String message) {

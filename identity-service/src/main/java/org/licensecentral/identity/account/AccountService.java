@@ -147,6 +147,66 @@ public class AccountService {
                 Account.class);
     }
 
+    /**
+     * Mails the signed-in account a new verification code, which replaces the one before (its tries
+     * start afresh). The account is the token's subject, so unlike registration this may say that the
+     * address is confirmed already, and, past the mail cap, how long until the next code can go; the
+     * code mailed before then stays valid.
+     */
+    public void resendVerificationCode(String accountId) {
+        Account account = byAccountId(accountId).orElseThrow(OwnVerificationException::expiredCode);
+        if (account.emailVerified()) {
+            throw OwnVerificationException.alreadyVerified();
+        }
+        Optional<Duration> capped = mailCap(VERIFICATION_MAIL, account);
+        if (capped.isPresent()) {
+            throw OwnVerificationException.mailCapped(capped.get());
+        }
+        String code = newCode();
+        mongo.updateFirst(
+                byId(account.id()).addCriteria(Criteria.where("emailVerified").is(false)),
+                new Update()
+                        .set("verificationCodeHash", passwords.encode(code))
+                        .set("verificationExpiresAt", clock.instant().plus(codes.lifetime()))
+                        .set("verificationAttempts", 0),
+                Account.class);
+        publishMail(
+                VERIFICATION_MAIL,
+                account,
+                "email-verification/" + account.id() + "/" + clock.instant().toEpochMilli(),
+                code);
+    }
+
+    /**
+     * Confirms the signed-in account's address with its code, and says what went wrong when it
+     * does not: a wrong code (with the tries left), an expired or used-up one, an address confirmed
+     * before. The try is counted in the step that reads the account, as in {@link #verify}.
+     */
+    public void verifyOwnAddress(String accountId, String code) {
+        Account account = mongo.findAndModify(
+                byId(accountId).addCriteria(Criteria.where("emailVerified").is(false)),
+                new Update().inc("verificationAttempts", 1),
+                FindAndModifyOptions.options().returnNew(true),
+                Account.class);
+        if (account == null) {
+            throw byAccountId(accountId).isPresent()
+                    ? OwnVerificationException.alreadyVerified()
+                    : OwnVerificationException.expiredCode();
+        }
+        if (account.verificationCodeHash() == null
+                || account.verificationAttempts() > codes.attempts()
+                || !clock.instant().isBefore(account.verificationExpiresAt())) {
+            throw OwnVerificationException.expiredCode();
+        }
+        if (!passwords.matches(code.trim().toUpperCase(Locale.ROOT), account.verificationCodeHash())) {
+            throw OwnVerificationException.wrongCode(codes.attempts() - account.verificationAttempts());
+        }
+        mongo.updateFirst(
+                byId(account.id()),
+                new Update().set("emailVerified", true).unset("verificationCodeHash"),
+                Account.class);
+    }
+
     /** Mails a reset code to a registered address; any other address gets the same answer and no mail. */
     public void requestPasswordReset(String email) {
         String code = newCode();
@@ -204,15 +264,24 @@ public class AccountService {
         failedLogins.clear(account.email());
     }
 
+    public Optional<Account> byAccountId(String accountId) {
+        return Optional.ofNullable(mongo.findById(accountId, Account.class));
+    }
+
     public Optional<Account> byEmail(String email) {
         return Optional.ofNullable(
                 mongo.findOne(Query.query(Criteria.where("email").is(email)), Account.class));
     }
 
     private boolean mailAllowed(String template, Account account) {
+        return mailCap(template, account).isEmpty();
+    }
+
+    /** Counts one mail of the kind against the account's cap: empty when it may go, else how long until it may. */
+    private Optional<Duration> mailCap(String template, Account account) {
         Optional<Duration> capped = mailCaps.tryAcquire(template + "/" + account.id());
         capped.ifPresent(wait -> log.info("{} mails to account {} capped for {}", template, account.id(), wait));
-        return capped.isEmpty();
+        return capped;
     }
 
     private void publishMail(String template, Account account, String id, String code) {

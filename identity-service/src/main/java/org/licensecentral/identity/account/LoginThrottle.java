@@ -2,6 +2,7 @@ package org.licensecentral.identity.account;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -18,6 +19,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,16 +31,25 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>Each POST takes its token before the password is checked and gets it back when the login
  * succeeds: the check and the count are one step, so parallel wrong logins cannot all pass a check
  * that none of them has counted yet (issue 15, finding 5).
+ *
+ * <p>A browser's form (it asks for {@code text/html}) gets the 429 as a page in the login page's
+ * look that says how long to wait ({@link ThrottledLoginPage}); any other client keeps the
+ * problem+json answer of the API (issue 16).
  */
 @Component
 public class LoginThrottle extends OncePerRequestFilter {
 
     private final KeyedLimiter perAddress;
     private final ObjectMapper json;
+    private final ThrottledLoginPage page;
+    /** A browser's navigation asks for text/html; a bare wildcard (curl, HTTP libraries) is no browser. */
+    private final MediaTypeRequestMatcher browsers = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
 
-    public LoginThrottle(LoginLimits limits, ObjectMapper json) {
+    public LoginThrottle(LoginLimits limits, ObjectMapper json, ThrottledLoginPage page) {
         this.perAddress = new KeyedLimiter(limits.perAddress(), limits.window());
         this.json = json;
+        this.page = page;
+        browsers.setIgnoredMediaTypes(Set.of(MediaType.ALL));
     }
 
     @Override
@@ -56,6 +67,10 @@ public class LoginThrottle extends OncePerRequestFilter {
         }
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Problems.retryAfter(wait));
+        if (browsers.matches(request)) {
+            page.write(request, response, wait);
+            return;
+        }
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(
                 response.getOutputStream(),

@@ -92,7 +92,7 @@ public class License {
         // A redelivered or repeated report of the same count records nothing.
         if (command.activeActivations() != activeActivations) {
             apply(new LicenseActivationStatusChangedEvent(
-                    licenseId, command.activeActivations() > 0, command.activeActivations()));
+                    licenseId, command.activeActivations() > 0, command.activeActivations(), command.machine()));
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.licensecentral.license.api.MachineChange;
 import org.licensecentral.license.api.RecordActiveActivationsCommand;
 import org.licensecentral.license.query.LicenseActivationView;
 import org.licensecentral.support.messaging.CloudEventReader;
@@ -25,7 +26,8 @@ import org.springframework.messaging.Message;
  * {@code activation.events} in. Each machine activated, checked in or deactivated carries the license's count
  * of active machines, which decides whether the portal shows it Activated (a License fact), and
  * the machine itself, kept as the license's activations as last known (an upsert or a delete by
- * activation id, so a redelivery changes nothing). Each type is read as a record of its own with
+ * activation id, so a redelivery changes nothing) and named, with a deactivation's reason, in the
+ * license's history. Each type is read as a record of its own with
  * only the fields used here ({@code @NotNull} where the contract in
  * {@code docs/events/org.licensecentral.activation.*} requires a value).
  */
@@ -45,10 +47,13 @@ public class ActivationEventsConsumer {
             @NotNull Instant at,
             @NotNull @PositiveOrZero Integer activeActivations) {}
 
+    /** {@code reason} came after the first version of the type: a consumer accepts it missing. */
     record MachineDeactivatedV1(
             @NotNull String activationId,
             @NotNull String licenseId,
-            @NotNull @PositiveOrZero Integer activeActivations) {}
+            @NotNull String hostname,
+            @NotNull @PositiveOrZero Integer activeActivations,
+            String reason) {}
 
     record MachineCheckedInV1(
             @NotNull String activationId,
@@ -63,7 +68,11 @@ public class ActivationEventsConsumer {
             switch (type) {
                 case ACTIVATED -> {
                     MachineActivatedV1 event = reader.read(message, MachineActivatedV1.class);
-                    recordActiveActivations(commandGateway, event.licenseId(), event.activeActivations());
+                    recordActiveActivations(
+                            commandGateway,
+                            event.licenseId(),
+                            event.activeActivations(),
+                            new MachineChange(event.activationId(), event.hostname(), true, null));
                     mongo.save(new LicenseActivationView(
                             event.activationId(),
                             event.licenseId(),
@@ -74,7 +83,15 @@ public class ActivationEventsConsumer {
                 }
                 case DEACTIVATED -> {
                     MachineDeactivatedV1 event = reader.read(message, MachineDeactivatedV1.class);
-                    recordActiveActivations(commandGateway, event.licenseId(), event.activeActivations());
+                    recordActiveActivations(
+                            commandGateway,
+                            event.licenseId(),
+                            event.activeActivations(),
+                            new MachineChange(
+                                    event.activationId(),
+                                    event.hostname(),
+                                    false,
+                                    event.reason() == null ? "UNKNOWN" : event.reason()));
                     mongo.remove(
                             Query.query(Criteria.where("_id").is(event.activationId())), LicenseActivationView.class);
                 }
@@ -94,9 +111,9 @@ public class ActivationEventsConsumer {
     }
 
     private static void recordActiveActivations(
-            CommandGateway commandGateway, String licenseId, int activeActivations) {
+            CommandGateway commandGateway, String licenseId, int activeActivations, MachineChange machine) {
         try {
-            commandGateway.sendAndWait(new RecordActiveActivationsCommand(licenseId, activeActivations));
+            commandGateway.sendAndWait(new RecordActiveActivationsCommand(licenseId, activeActivations, machine));
         } catch (AggregateNotFoundException e) {
             throw new RejectedMessageException("activation event for unknown license " + licenseId, e);
         }

@@ -146,7 +146,8 @@ class LicenseController {
     @Operation(
             summary = "A license's summary",
             description = "The license with its purchase (the purchase e-mail masked), the machines it is activated "
-                    + "on and its history.")
+                    + "on and its history: each event with its details (Remote Management on or off, the machine "
+                    + "activated or released and why, the masked addresses of an attach, the new end of maintenance).")
     @ProblemResponse(status = 404, description = NO_SUCH_LICENSE)
     @GetMapping("/{id}")
     LicenseSummary summary(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
@@ -161,7 +162,9 @@ class LicenseController {
                 view.purchasedAt(),
                 EmailMask.mask(view.purchaseEmail()),
                 activations,
-                history.of(id));
+                history.of(id).stream()
+                        .map(entry -> entry.withEmails(EmailMask::mask))
+                        .toList());
     }
 
     record RemoteManagementChange(@NotNull Boolean allowed) {}

@@ -13,6 +13,7 @@ import org.licensecentral.license.api.IssueLicenseCommand;
 import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
 import org.licensecentral.license.api.LicenseAttachedEvent;
 import org.licensecentral.license.api.LicenseIssuedEvent;
+import org.licensecentral.license.api.MachineChange;
 import org.licensecentral.license.api.MaintenanceExtendedEvent;
 import org.licensecentral.license.api.RecordActiveActivationsCommand;
 import org.licensecentral.license.api.RemoteManagementToggledEvent;
@@ -132,24 +133,28 @@ class LicenseTest {
                 .expectNoEvents();
     }
 
+    private static final MachineChange ACTIVATED_ON_PC = new MachineChange("act-1", "office-pc", true, null);
+    private static final MachineChange LEASE_ENDED_ON_PC =
+            new MachineChange("act-1", "office-pc", false, "LEASE_EXPIRED");
+
     @Test
-    void aFirstActiveMachineMakesTheLicenseActivated() {
+    void aFirstActiveMachineMakesTheLicenseActivatedAndNamesTheMachine() {
         fixture.given(issued("BACKUP", "5.2"))
-                .when(new RecordActiveActivationsCommand("lic-1", 1))
-                .expectEvents(new LicenseActivationStatusChangedEvent("lic-1", true, 1));
+                .when(new RecordActiveActivationsCommand("lic-1", 1, ACTIVATED_ON_PC))
+                .expectEvents(new LicenseActivationStatusChangedEvent("lic-1", true, 1, ACTIVATED_ON_PC));
     }
 
     @Test
-    void noActiveMachineLeftMakesTheLicenseNotActivated() {
-        fixture.given(issued("BACKUP", "5.2"), new LicenseActivationStatusChangedEvent("lic-1", true, 1))
-                .when(new RecordActiveActivationsCommand("lic-1", 0))
-                .expectEvents(new LicenseActivationStatusChangedEvent("lic-1", false, 0));
+    void noActiveMachineLeftMakesTheLicenseNotActivatedAndSaysWhy() {
+        fixture.given(issued("BACKUP", "5.2"), new LicenseActivationStatusChangedEvent("lic-1", true, 1, null))
+                .when(new RecordActiveActivationsCommand("lic-1", 0, LEASE_ENDED_ON_PC))
+                .expectEvents(new LicenseActivationStatusChangedEvent("lic-1", false, 0, LEASE_ENDED_ON_PC));
     }
 
     @Test
     void theSameActiveCountReportedAgainRecordsNothing() {
-        fixture.given(issued("BACKUP", "5.2"), new LicenseActivationStatusChangedEvent("lic-1", true, 1))
-                .when(new RecordActiveActivationsCommand("lic-1", 1))
+        fixture.given(issued("BACKUP", "5.2"), new LicenseActivationStatusChangedEvent("lic-1", true, 1, null))
+                .when(new RecordActiveActivationsCommand("lic-1", 1, ACTIVATED_ON_PC))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
+import org.licensecentral.license.api.MachineChange;
 import org.licensecentral.license.api.RecordActiveActivationsCommand;
 import org.licensecentral.support.messaging.RejectedMessageException;
 import org.licensecentral.testsupport.ConsumedRecords;
@@ -32,13 +33,28 @@ class ActivationEventsConsumerTest {
             new ActivationEventsConsumer().activationEvents(ConsumedRecords.reader(), commandGateway, mongo);
 
     @Test
-    void aDeactivationRecordsTheLicensesCount() throws Exception {
+    void aDeactivationRecordsTheLicensesCountWithTheMachineAndTheReason() throws Exception {
         assertThat(EventSchemas.errors(ActivationEventsConsumer.DEACTIVATED, DEACTIVATED_BODY))
                 .isEmpty();
 
         consumer.accept(record(ActivationEventsConsumer.DEACTIVATED, DEACTIVATED_BODY));
 
-        verify(commandGateway).sendAndWait(new RecordActiveActivationsCommand("L-1", 0));
+        verify(commandGateway)
+                .sendAndWait(new RecordActiveActivationsCommand(
+                        "L-1", 0, new MachineChange("A-1", "office-pc", false, "DEACTIVATED_BY_OWNER")));
+    }
+
+    @Test
+    void aDeactivationFromBeforeReasonsIsRecordedWithTheReasonUnknown() throws Exception {
+        String withoutReason = DEACTIVATED_BODY.replace(",\"reason\":\"DEACTIVATED_BY_OWNER\"", "");
+        assertThat(EventSchemas.errors(ActivationEventsConsumer.DEACTIVATED, withoutReason))
+                .isEmpty();
+
+        consumer.accept(record(ActivationEventsConsumer.DEACTIVATED, withoutReason));
+
+        verify(commandGateway)
+                .sendAndWait(new RecordActiveActivationsCommand(
+                        "L-1", 0, new MachineChange("A-1", "office-pc", false, "UNKNOWN")));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.licensecentral.license.api.LicenseActivationStatusChangedEvent;
 import org.licensecentral.license.api.LicenseAttachedEvent;
 import org.licensecentral.license.api.LicenseIssuedEvent;
+import org.licensecentral.license.api.MachineChange;
 import org.licensecentral.license.api.MaintenanceExtendedEvent;
 import org.licensecentral.license.api.RemoteManagementToggledEvent;
 import org.licensecentral.support.axon.OutboxPublisher;
@@ -140,7 +141,8 @@ class LicenseEventsPublisherTest {
 
     @Test
     void activationStatusChangedIsSentAsItsV1Contract() {
-        LicenseActivationStatusChangedEvent event = new LicenseActivationStatusChangedEvent(LICENSE, true, 2);
+        LicenseActivationStatusChangedEvent event = new LicenseActivationStatusChangedEvent(
+                LICENSE, true, 2, new MachineChange("act-1", "office-pc", true, null));
         EventMessage<?> message = GenericEventMessage.asEventMessage(event);
 
         publisher.on(event, message);
