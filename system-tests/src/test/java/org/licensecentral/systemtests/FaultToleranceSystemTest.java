@@ -3,6 +3,9 @@ package org.licensecentral.systemtests;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.licensecentral.systemtests.LicenseFacts.issuedLicenseIds;
+import static org.licensecentral.systemtests.LicenseFacts.issuedRecords;
+import static org.licensecentral.systemtests.LicenseFacts.licenses;
 import static org.licensecentral.systemtests.PortalClient.expect;
 import static org.licensecentral.systemtests.PortalClient.json;
 
@@ -31,7 +34,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -492,30 +494,12 @@ class FaultToleranceSystemTest {
         return SystemStack.get().kafkaBootstrapServers();
     }
 
-    private static int licenses(PortalClient customer, String query) {
-        return json(expect(customer.get("/api/v1/licenses?q=" + query), 200))
-                .path("totalItems")
-                .asInt();
-    }
-
     private static List<JsonNode> rowsOf(PortalClient customer, String purchaseId) {
         List<JsonNode> rows = new ArrayList<>();
         json(expect(customer.get("/api/v1/licenses?size=100&q=" + purchaseId), 200))
                 .path("items")
                 .forEach(rows::add);
         return rows;
-    }
-
-    private static List<ConsumerRecord<String, String>> issuedRecords(String purchasePrefix) {
-        return TopicReader.readAll(bootstrap(), "license.events").stream()
-                .filter(record ->
-                        "org.licensecentral.license.license-issued.v1".equals(TopicReader.header(record, "ce_type")))
-                .filter(record -> record.value().contains("\"purchaseId\":\"" + purchasePrefix + "-"))
-                .toList();
-    }
-
-    private static Set<String> issuedLicenseIds(String purchasePrefix) {
-        return issuedRecords(purchasePrefix).stream().map(ConsumerRecord::key).collect(Collectors.toSet());
     }
 
     /** What the customer sees, as text: the license list, the license's summary, the activations. */
