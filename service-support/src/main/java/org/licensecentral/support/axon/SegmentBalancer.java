@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -94,12 +95,18 @@ public final class SegmentBalancer implements SmartLifecycle {
                 Integer.class,
                 (double) liveness.toMillis() / 1000);
         liveNodes = live == null ? 1 : Math.max(1, live);
-        for (Map.Entry<String, StreamingEventProcessor> entry : processing.eventProcessors().entrySet().stream()
-                .filter(processor -> processor.getValue() instanceof StreamingEventProcessor)
-                .map(processor -> Map.entry(processor.getKey(), (StreamingEventProcessor) processor.getValue()))
-                .toList()) {
-            balance(entry.getKey(), entry.getValue());
-        }
+        streamingProcessors().forEach(this::balance);
+    }
+
+    /** The processors that have segments to balance, by name. */
+    private Map<String, StreamingEventProcessor> streamingProcessors() {
+        Map<String, StreamingEventProcessor> streaming = new TreeMap<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor segmented) {
+                streaming.put(name, segmented);
+            }
+        });
+        return streaming;
     }
 
     private void balance(String name, StreamingEventProcessor processor) {
@@ -137,16 +144,13 @@ public final class SegmentBalancer implements SmartLifecycle {
         Gauge.builder("licensecentral.axon.instances.live", () -> liveNodes)
                 .description("Instances of this service seen alive in processor_node")
                 .register(registry);
-        processing.eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor streaming) {
-                Gauge.builder(
+        streamingProcessors()
+                .forEach((name, processor) -> Gauge.builder(
                                 "licensecentral.axon.segments.claimed",
-                                () -> streaming.processingStatus().size())
+                                () -> processor.processingStatus().size())
                         .tag("processor", name)
                         .description("Segments of the processor this instance has claimed")
-                        .register(registry);
-            }
-        });
+                        .register(registry));
     }
 
     @Override
